@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using RsiSim.Core.Evaluations;
+using RsiSim.Core.Randomness;
+using RsiSim.Evaluation.Running;
+using RsiSim.Tasks.Harness;
+using EvaluationResult = RsiSim.Core.Evaluations.Evaluation;
+
+namespace RsiSim.Evaluation.Timing;
+
+/// <summary>Warm-up, then baseline and candidate interleaved on fresh hidden seeds, every candidate run checked.</summary>
+/// <remarks>Speedup is the ratio of the medians; its 95% interval comes from a seeded bootstrap.</remarks>
+public sealed class TimingProtocol(TimingOptions options)
+{
+    public delegate IReadOnlyList<CheckResult> Checker(ulong seed, RunOutput candidate, RunOutput reference);
+
+    public TimingOptions Options => options;
+
+    public async ValueTask<EvaluationResult> MeasureAsync(IRunSession session, Checker check, ulong hiddenSeed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        var checks = new CheckAggregate();
+        var timeout = options.MinimumTimeout;
+        for (int w = 0; w < options.WarmupRuns; w++)
+        {
+            ulong seed = SplitMix64.Derive(hiddenSeed, "warm-up", w);
+            var baseline = await RunBaselineAsync(session, seed, timeout, cancellationToken).ConfigureAwait(false);
+            timeout = Max(timeout, TimeSpan.FromSeconds(baseline.Seconds * options.RunTimeoutFactor));
+            var candidate = await session.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
+            if (!candidate.Succeeded)
+            {
+                return EvaluationResult.Failed(candidate.Failure!.Value, candidate.Detail, output: candidate.CapturedOutput);
+            }
+            checks.Add(check(seed, candidate.Output!, baseline.Output!), "warm-up run");
+            if (!checks.AllPassed)
+            {
+                return WrongResult(checks, candidate.CapturedOutput);
+            }
+        }
+
+        var baselineSeconds = new List<double>();
+        var candidateSeconds = new List<double>();
+        string printed = "";
+        for (int r = 0; r < options.Repetitions; r++)
+        {
+            ulong seed = SplitMix64.Derive(hiddenSeed, "timed", r);
+            TimedRun baseline, candidate;
+            if (r % 2 == 0)
+            {
+                baseline = await RunBaselineAsync(session, seed, timeout, cancellationToken).ConfigureAwait(false);
+                candidate = await session.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                candidate = await session.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
+                baseline = await RunBaselineAsync(session, seed, timeout, cancellationToken).ConfigureAwait(false);
+            }
+            if (!candidate.Succeeded)
+            {
+                return EvaluationResult.Failed(candidate.Failure!.Value, $"{candidate.Detail} (timed run {r + 1})", checks: checks.Results, output: candidate.CapturedOutput);
+            }
+            printed = candidate.CapturedOutput;
+            checks.Add(check(seed, candidate.Output!, baseline.Output!), $"timed run {r + 1}");
+            if (!checks.AllPassed)
+            {
+                return WrongResult(checks, printed);
+            }
+            baselineSeconds.Add(baseline.Seconds);
+            candidateSeconds.Add(candidate.Seconds);
+        }
+
+        double speedup = Statistics.Median(baselineSeconds) / Statistics.Median(candidateSeconds);
+        var (low, high) = Bootstrap.RatioOfMedians(baselineSeconds, candidateSeconds, SplitMix64.Derive(hiddenSeed, "bootstrap"));
+        var timing = new SpeedupMeasurement(speedup, low, high, [.. baselineSeconds], [.. candidateSeconds]);
+        string summary = string.Create(CultureInfo.InvariantCulture,
+            $"passed {checks.Results.Count} checks on {options.WarmupRuns + options.Repetitions} runs; speedup {timing} (candidate {timing.CandidateMedian * 1000:0.0} ms, reference {timing.BaselineMedian * 1000:0.0} ms)");
+        return new EvaluationResult(EvaluationStatus.Passed, summary, [.. checks.Results], [], timing, printed);
+    }
+
+    private static async ValueTask<TimedRun> RunBaselineAsync(IRunSession session, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var run = await session.RunAsync(RunSide.Baseline, seed, Max(timeout, TimeSpan.FromMinutes(5)), cancellationToken).ConfigureAwait(false);
+        return run.Succeeded ? run : throw new InvalidOperationException($"the reference itself failed: {run.Failure}: {run.Detail}");
+    }
+
+    private static EvaluationResult WrongResult(CheckAggregate checks, string printed)
+    {
+        var failure = checks.FirstFailure!;
+        return new EvaluationResult(EvaluationStatus.WrongResult, $"check {failure.Name} failed: {failure.Detail}", [.. checks.Results], ImmutableArray<CompileDiagnostic>.Empty, null, printed);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

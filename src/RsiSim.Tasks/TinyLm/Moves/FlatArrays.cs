@@ -1,0 +1,37 @@
+using RsiSim.Tasks.Moves;
+
+namespace RsiSim.Tasks.TinyLm.Moves;
+
+internal static class FlatArrays
+{
+    public static MoveDefinition Definition { get; } = MoveFactory.Correct(
+        "flat-arrays", "Flat row-major storage", 1, "layout",
+        "One array per matrix instead of one per row: element (r, c) is one index computation and one bounds check away, "
+        + "rows sit next to each other in memory, and a new matrix is one allocation instead of Rows + 1.",
+        """
+        internal sealed class Matrix
+        {
+            [RemoveMember] private readonly Real[][] _rows;
+
+            private readonly Real[] _data;
+
+            public Matrix(int rows, int cols)
+            {
+                Rows = rows;
+                Cols = cols;
+                _data = new Real[rows * cols];
+            }
+
+            public Real this[int row, int col]
+            {
+                get => _data[row * Cols + col];
+                set => _data[row * Cols + col] = value;
+            }
+
+            // The storage, row-major: element (r, c) is at r * Cols + c.
+            public Real[] Data => _data;
+
+            public Span<Real> Row(int row) => _data.AsSpan(row * Cols, Cols);
+        }
+        """);
+}

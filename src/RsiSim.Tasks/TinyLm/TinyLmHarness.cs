@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using RsiSim.Contracts.TinyLm;
+using RsiSim.Core.Evaluations;
+using RsiSim.Tasks.Harness;
+
+namespace RsiSim.Tasks.TinyLm;
+
+/// <summary>The tinylm harness: binds an <see cref="ITinyLmModel"/>, drives its runs and checks them.</summary>
+public sealed class TinyLmHarness : ITaskHarness
+{
+    /// <summary>The names of the tensors a run's output carries, in the contract's order.</summary>
+    public static readonly ImmutableArray<string> TensorNames = ["input-weights", "hidden-bias", "output-weights", "output-bias"];
+
+    public CandidateBinding Bind(Assembly candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var types = candidate.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(ITinyLmModel).IsAssignableFrom(t))
+            .ToList();
+        if (types.Count == 0)
+        {
+            return CandidateBinding.Failed($"no class implements {nameof(ITinyLmModel)}");
+        }
+        if (types.Count > 1)
+        {
+            return CandidateBinding.Failed($"more than one class implements {nameof(ITinyLmModel)}: {string.Join(", ", types.Select(t => t.Name))}");
+        }
+        var constructor = types[0].GetConstructor(Type.EmptyTypes);
+        if (constructor is null || !constructor.IsPublic)
+        {
+            return CandidateBinding.Failed($"{types[0].Name} needs a public parameterless constructor");
+        }
+        return CandidateBinding.Bound(() => constructor.Invoke(null));
+    }
+
+    public IPreparedRun Prepare(string size, ulong seed, Func<object> createModel)
+    {
+        var data = TinyLmRunData.Create(SizeNamed(size), seed);
+        return new PreparedRun(data, TinyLmRunner.PrepareInitialWeights(data), () => (ITinyLmModel)createModel());
+    }
+
+    public IReadOnlyList<CheckResult> Check(string size, ulong seed, RunOutput candidate, RunOutput reference)
+    {
+        var tinySize = SizeNamed(size);
+        return TinyLmChecks.Run(tinySize, TinyLmRunData.HeldOutFor(tinySize, seed), candidate, reference);
+    }
+
+    /// <summary>The output of a run in the task-neutral shape.</summary>
+    public static RunOutput ToOutput(TinyLmRunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var w = result.Weights;
+        return new RunOutput([.. result.StepLosses], new Dictionary<string, double[]>
+        {
+            [TensorNames[0]] = w.InputWeights,
+            [TensorNames[1]] = w.HiddenBias,
+            [TensorNames[2]] = w.OutputWeights,
+            [TensorNames[3]] = w.OutputBias,
+        }.ToImmutableDictionary());
+    }
+
+    private static TinyLmSize SizeNamed(string size) =>
+        TinyLmSize.Find(size) ?? throw new ArgumentException($"unknown tinylm size '{size}'", nameof(size));
+
+    private sealed class PreparedRun(TinyLmRunData data, TinyLmWeights initial, Func<ITinyLmModel> create) : IPreparedRun
+    {
+        public RunOutput Run() => ToOutput(TinyLmRunner.Run(create, data, initial));
+    }
+}

@@ -1,0 +1,92 @@
+using RsiSim.Contracts.TinyLm;
+using RsiSim.Core.Randomness;
+
+namespace RsiSim.Tasks.TinyLm;
+
+/// <summary>Everything one run needs, drawn from one seed before the clock starts.</summary>
+/// <remarks>
+/// Training text, batches and initial weights come from streams derived from the seed; the held-out text
+/// comes from a stream the candidate never sees anything of. Two runs with the same seed are identical.
+/// </remarks>
+public sealed class TinyLmRunData
+{
+    private TinyLmRunData(TinyLmSize size, ulong seed, TinyLmWeights initial, TinyLmBatch[] batches, double[] learningRates, TinyLmBatch heldOut)
+    {
+        Size = size;
+        Seed = seed;
+        InitialWeights = initial;
+        Batches = batches;
+        LearningRates = learningRates;
+        HeldOut = heldOut;
+    }
+
+    public TinyLmSize Size { get; }
+
+    public ulong Seed { get; }
+
+    public TinyLmConfig Config => Size.Config;
+
+    public TinyLmWeights InitialWeights { get; }
+
+    public IReadOnlyList<TinyLmBatch> Batches { get; }
+
+    public IReadOnlyList<double> LearningRates { get; }
+
+    /// <summary>Samples scored after training; never handed to the candidate.</summary>
+    public TinyLmBatch HeldOut { get; }
+
+    public static TinyLmRunData Create(TinyLmSize size, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        var config = size.Config;
+        int[] text = TinyLmLanguage.Sample(size.TextLength, SplitMix64.Derive(seed, "train-text"));
+        var sampler = new SplitMix64(SplitMix64.Derive(seed, "batches"));
+        var batches = new TinyLmBatch[config.Steps];
+        for (int s = 0; s < config.Steps; s++)
+        {
+            batches[s] = Draw(text, config.Context, config.BatchSize, sampler);
+        }
+        var heldOut = HeldOutFor(size, seed);
+        var learningRates = Enumerable.Range(0, config.Steps).Select(size.LearningRateAt).ToArray();
+        return new TinyLmRunData(size, seed, DrawInitialWeights(config, SplitMix64.Derive(seed, "init")), batches, learningRates, heldOut);
+    }
+
+    /// <summary>Only the held-out samples of a seed: what the checks need, without drawing the training data.</summary>
+    public static TinyLmBatch HeldOutFor(TinyLmSize size, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        int[] text = TinyLmLanguage.Sample(Math.Max(size.HeldOutSamples * 4, 4096), SplitMix64.Derive(seed, "held-out-text"));
+        return Draw(text, size.Config.Context, size.HeldOutSamples, new SplitMix64(SplitMix64.Derive(seed, "held-out-samples")));
+    }
+
+    private static TinyLmBatch Draw(int[] text, int context, int count, SplitMix64 random)
+    {
+        var contexts = new int[count * context];
+        var targets = new int[count];
+        for (int b = 0; b < count; b++)
+        {
+            int position = context + random.NextInt(text.Length - context);
+            Array.Copy(text, position - context, contexts, b * context, context);
+            targets[b] = text[position];
+        }
+        return new TinyLmBatch(contexts, targets);
+    }
+
+    private static TinyLmWeights DrawInitialWeights(TinyLmConfig config, ulong seed)
+    {
+        var random = new SplitMix64(seed);
+        double inputScale = 1.0 / Math.Sqrt(config.Context);
+        double outputScale = 1.0 / Math.Sqrt(config.Hidden);
+        var input = new double[config.InputSize * config.Hidden];
+        for (int i = 0; i < input.Length; i++)
+        {
+            input[i] = random.NextGaussian() * inputScale;
+        }
+        var output = new double[config.Hidden * config.Vocabulary];
+        for (int i = 0; i < output.Length; i++)
+        {
+            output[i] = random.NextGaussian() * outputScale;
+        }
+        return new TinyLmWeights(input, new double[config.Hidden], output, new double[config.Vocabulary]);
+    }
+}

@@ -1,0 +1,34 @@
+using RsiSim.Core.Moves;
+using RsiSim.Tasks.Harness;
+using RsiSim.Tasks.Moves;
+using RsiSim.Tasks.TinyLm.Moves;
+
+namespace RsiSim.Tasks.TinyLm;
+
+/// <summary>tinylm: a character-level language model (one-hot context, tanh hidden layer, softmax) trained with SGD and momentum.</summary>
+public sealed class TinyLmTask : IHarnessedTask
+{
+    public static TinyLmTask Instance { get; } = new();
+
+    public string Id => "tinylm";
+
+    public string Title => "character-level language model: one-hot context, tanh hidden layer, softmax output, SGD with momentum";
+
+    public string Rules => TaskResources.Read("TinyLm.Rules.md");
+
+    public IReadOnlyList<string> Sizes { get; } = [.. TinyLmSize.All.Select(s => s.Name)];
+
+    public string DefaultSize => TinyLmSize.Small.Name;
+
+    public string ReferenceSource { get; } = TaskResources.Read("TinyLm.Reference.TinyLmReference.cs");
+
+    public MoveLibrary Moves => TinyLmMoves.Library;
+
+    public ITaskHarness Harness { get; } = new TinyLmHarness();
+
+    public string Compose(IReadOnlyCollection<string> moveIds) =>
+        MoveComposer.Compose(ReferenceSource, TinyLmMoves.Library, TinyLmMoves.Definitions, moveIds);
+
+    public double FlopsPerRun(string size) =>
+        TinyLmFlops.PerRun((TinyLmSize.Find(size) ?? throw new ArgumentException($"unknown tinylm size '{size}'", nameof(size))).Config);
+}
