@@ -8,7 +8,6 @@ using RsiSim.Evaluation.Compilation;
 using RsiSim.Evaluation.Running;
 using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks.Harness;
-using EvaluationResult = RsiSim.Core.Evaluations.Evaluation;
 
 namespace RsiSim.Evaluation;
 

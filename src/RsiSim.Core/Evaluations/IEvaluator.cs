@@ -3,5 +3,5 @@ namespace RsiSim.Core.Evaluations;
 /// <summary>Compiles, checks, runs and times candidates. Expected failures come back as statuses, never as exceptions.</summary>
 public interface IEvaluator
 {
-    ValueTask<Evaluation> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken);
+    ValueTask<EvaluationResult> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken);
 }

@@ -17,7 +17,7 @@ public sealed record TrialStarted(TrialKey Trial, ulong Seed, bool Resumed) : Ru
 /// <param name="Candidate">The proposed candidate, if any.</param>
 /// <param name="Evaluation">The evaluation that decided the status (the confirmation, for a new best).</param>
 /// <param name="RandomState">The trial's random stream after this attempt, so that a resume continues it.</param>
-public sealed record AttemptCompleted(TrialKey Trial, AttemptRecord Attempt, Candidate? Candidate, Evaluation? Evaluation, ulong RandomState) : RunEvent(Trial);
+public sealed record AttemptCompleted(TrialKey Trial, AttemptRecord Attempt, Candidate? Candidate, EvaluationResult? Evaluation, ulong RandomState) : RunEvent(Trial);
 
 /// <summary>A trial ended.</summary>
 public sealed record TrialFinished(TrialKey Trial, TrialOutcome Outcome) : RunEvent(Trial);

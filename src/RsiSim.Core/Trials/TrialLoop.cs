@@ -143,7 +143,7 @@ public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, 
     private static string NotFasterDetail(double speedup, double best) =>
         string.Create(CultureInfo.InvariantCulture, $"{speedup:0.00}x does not beat the best {best:0.00}x");
 
-    private sealed record Judgement(AttemptStatus Status, Candidate? Candidate, Evaluation? Evaluation, double? Speedup, string Detail);
+    private sealed record Judgement(AttemptStatus Status, Candidate? Candidate, EvaluationResult? Evaluation, double? Speedup, string Detail);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Trial} attempt {Attempt}: {Status} speedup {Speedup} best {Best}")]
     private static partial void LogAttempt(ILogger logger, TrialKey trial, int attempt, AttemptStatus status, double? speedup, double best);

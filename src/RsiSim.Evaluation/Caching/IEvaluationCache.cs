@@ -1,4 +1,4 @@
-using EvaluationResult = RsiSim.Core.Evaluations.Evaluation;
+using RsiSim.Core.Evaluations;
 
 namespace RsiSim.Evaluation.Caching;
 

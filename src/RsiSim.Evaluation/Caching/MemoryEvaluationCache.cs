@@ -1,5 +1,5 @@
+using RsiSim.Core.Evaluations;
 using System.Collections.Concurrent;
-using EvaluationResult = RsiSim.Core.Evaluations.Evaluation;
 
 namespace RsiSim.Evaluation.Caching;
 

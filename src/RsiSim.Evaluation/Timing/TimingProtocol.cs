@@ -4,7 +4,6 @@ using RsiSim.Core.Evaluations;
 using RsiSim.Core.Randomness;
 using RsiSim.Evaluation.Running;
 using RsiSim.Tasks.Harness;
-using EvaluationResult = RsiSim.Core.Evaluations.Evaluation;
 
 namespace RsiSim.Evaluation.Timing;
 

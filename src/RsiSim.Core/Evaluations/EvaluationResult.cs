@@ -9,7 +9,7 @@ namespace RsiSim.Core.Evaluations;
 /// <param name="Diagnostics">Compile errors or policy violations with their places.</param>
 /// <param name="Timing">Interleaved timings against the reference; only for candidates that passed.</param>
 /// <param name="Output">What the candidate printed, truncated.</param>
-public sealed record Evaluation(
+public sealed record EvaluationResult(
     EvaluationStatus Status,
     string Summary,
     ImmutableArray<CheckResult> Checks,
@@ -24,6 +24,6 @@ public sealed record Evaluation(
     public double? Speedup => Status == EvaluationStatus.Passed ? Timing?.Speedup : null;
 
     /// <summary>A failed evaluation with a summary and optionally the diagnostics that explain it.</summary>
-    public static Evaluation Failed(EvaluationStatus status, string summary, IEnumerable<CompileDiagnostic>? diagnostics = null, IEnumerable<CheckResult>? checks = null, string output = "") =>
+    public static EvaluationResult Failed(EvaluationStatus status, string summary, IEnumerable<CompileDiagnostic>? diagnostics = null, IEnumerable<CheckResult>? checks = null, string output = "") =>
         new(status, summary, checks is null ? [] : [.. checks], diagnostics is null ? [] : [.. diagnostics], null, output);
 }

@@ -1,0 +1,11 @@
+using RsiSim.Agents.Greedy;
+using RsiSim.Agents.Random;
+using RsiSim.Core.Agents;
+
+namespace RsiSim.Agents;
+
+/// <summary>The agents that need no key and no network.</summary>
+public static class OfflineAgents
+{
+    public static IReadOnlyList<IAgentFactory> Factories { get; } = [new GreedyAgentFactory(), new RandomAgentFactory()];
+}

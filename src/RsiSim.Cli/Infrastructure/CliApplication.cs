@@ -1,0 +1,51 @@
+using RsiSim.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RsiSim.Cli.Infrastructure;
+
+/// <summary>The rsisim command: its commands, Ctrl-C handling and exit codes (0 success, 1 failed run or bad input, 2 usage).</summary>
+internal static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        int presses = 0;
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // The first Ctrl-C stops gracefully (the run stays resumable); a second one ends the process.
+            if (Interlocked.Increment(ref presses) == 1)
+            {
+                e.Cancel = true;
+                Console.Error.WriteLine("Stopping after the current attempt; press Ctrl-C again to quit at once.");
+                cancellation.Cancel();
+            }
+        };
+        var app = new CommandApp();
+        app.Configure(Configure);
+        return await app.RunAsync(args, cancellation.Token).ConfigureAwait(false);
+    }
+
+    public static void Configure(IConfigurator config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.SetApplicationName("rsisim");
+        config.SetApplicationVersion(typeof(CliApplication).Assembly.GetName().Version?.ToString(3) ?? "0.1.0");
+        config.SetExceptionHandler((ex, _) => ExitCodes.Report(ex));
+        config.AddCommand<RunCommand>("run")
+            .WithDescription("Run a scenario: every arm x trial, recorded in a new run folder.")
+            .WithExample("run", "scenarios/quickstart.yaml");
+        config.AddCommand<ValidateCommand>("validate")
+            .WithDescription("Check a scenario file and print every error with its YAML path and line.")
+            .WithExample("validate", "scenarios/quickstart.yaml");
+        config.AddCommand<EvalCommand>("eval")
+            .WithDescription("Evaluate one candidate file: compile, run, check and time it against the reference.")
+            .WithExample("eval", "tinylm", "my.cs")
+            .WithExample("eval", "tinylm", "my.cs", "--size", "standard", "--json");
+        config.AddCommand<TasksCommand>("tasks")
+            .WithDescription("List the tasks, or show one task's sizes, checks and moves.")
+            .WithExample("tasks")
+            .WithExample("tasks", "tinylm")
+            .WithExample("tasks", "tinylm", "--compose", "flat-arrays,float32");
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using RsiSim.Agents;
+using RsiSim.Core.Agents;
+using RsiSim.Core.Tasks;
+using RsiSim.Evaluation;
+using RsiSim.Evaluation.Caching;
+using RsiSim.Evaluation.Compilation;
+using RsiSim.Evaluation.Running;
+using RsiSim.Evaluation.Timing;
+using RsiSim.Tasks;
+
+namespace RsiSim.Cli.Infrastructure;
+
+/// <summary>Wires the parts of RsiSim together; the only place that knows every concrete type.</summary>
+internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
+{
+    private readonly TimingGate _gate = new();
+
+    public ITaskCatalog Tasks { get; } = BuiltInTasks.Instance;
+
+    public IAgentCatalog Agents { get; } = new AgentCatalog(OfflineAgents.Factories);
+
+    public ILoggerFactory LoggerFactory => loggerFactory;
+
+    public CandidateEvaluator CreateEvaluator(TimingOptions timing, IEvaluationCache? cache = null) => new(
+        Tasks,
+        new CandidateCompiler(),
+        new InProcessCandidateRunner(),
+        new TimingProtocol(timing),
+        cache ?? new MemoryEvaluationCache(),
+        _gate,
+        loggerFactory.CreateLogger<CandidateEvaluator>());
+
+    public ITask FindTask(string id) => Tasks.Find(id)
+        ?? throw new UserInputException($"unknown task '{id}'; known tasks: {string.Join(", ", Tasks.All.Select(t => t.Id))}");
+
+    public void Dispose() => _gate.Dispose();
+}

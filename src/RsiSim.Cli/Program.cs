@@ -1,0 +1,3 @@
+using RsiSim.Cli.Infrastructure;
+
+return await CliApplication.RunAsync(args).ConfigureAwait(false);
