@@ -12,10 +12,10 @@ namespace RsiSim.Tasks.TinyLm;
 public static class TinyLmChecks
 {
     /// <summary>Largest allowed relative difference of the training loss at any checkpoint.</summary>
-    public const double CheckpointTolerance = 1e-3;
+    public const double CheckpointTolerance = 1e-5;
 
     /// <summary>Largest allowed relative difference of the harness's held-out loss.</summary>
-    public const double HeldOutTolerance = 1e-3;
+    public const double HeldOutTolerance = 1e-5;
 
     public static IReadOnlyList<CheckResult> Run(TinyLmSize size, TinyLmBatch heldOut, RunOutput candidate, RunOutput reference)
     {

@@ -15,10 +15,10 @@ public sealed record TinyLmSize(string Name, TinyLmConfig Config, int TextLength
     public static TinyLmSize Tiny { get; } = new("tiny", new TinyLmConfig(64, 4, 16, 8, 6, 0.9), 4_000, 64, 0.1, 3);
 
     /// <summary>About half a second for the reference on the development machine.</summary>
-    public static TinyLmSize Small { get; } = new("small", new TinyLmConfig(64, 4, 128, 64, 48, 0.9), 50_000, 1024, 0.1, 4);
+    public static TinyLmSize Small { get; } = new("small", new TinyLmConfig(64, 4, 128, 64, 48, 0.9), 50_000, 1024, 0.1, 8);
 
     /// <summary>About seven seconds for the reference on the development machine.</summary>
-    public static TinyLmSize Standard { get; } = new("standard", new TinyLmConfig(64, 4, 256, 256, 80, 0.9), 200_000, 2048, 0.1, 5);
+    public static TinyLmSize Standard { get; } = new("standard", new TinyLmConfig(64, 4, 256, 256, 80, 0.9), 200_000, 2048, 0.1, 8);
 
     /// <summary>Every size, smallest first.</summary>
     public static IReadOnlyList<TinyLmSize> All { get; } = [Tiny, Small, Standard];

@@ -38,11 +38,24 @@ public sealed class TinyLmChecksTests : IDisposable
     public void A_wrong_move_fails_the_check_it_names(string move)
     {
         using var candidate = new CompiledCandidate(TinyLmTask.Instance, TinyLmTask.Instance.Compose(TinyLmMoves.Library.Closure(move)));
+        var named = TinyLmMoves.Library[move].FailsCheck;
+
+        // An evaluation checks six runs (warm-up and five timed); a race need not show on every one of them.
+        bool caught = Enumerable.Range(0, 6).Any(run => candidate.Check(_reference, Size, 13 + (ulong)run).Any(c => c.Name == named && !c.Passed));
+
+        Assert.True(caught, $"{move} passed {named} on six runs");
+    }
+
+    [Theory]
+    [MemberData(nameof(WrongMoves))]
+    public void A_wrong_move_fails_only_because_of_its_flaw(string move)
+    {
+        var requirements = TinyLmMoves.Library.Closure(move).Remove(move);
+        using var candidate = new CompiledCandidate(TinyLmTask.Instance, TinyLmTask.Instance.Compose(requirements));
 
         var checks = candidate.Check(_reference, Size, 13);
 
-        var named = TinyLmMoves.Library[move].FailsCheck;
-        Assert.Contains(checks, c => c.Name == named && !c.Passed);
+        Assert.All(checks, c => Assert.True(c.Passed, $"without {move}: {c.Name}: {c.Detail}"));
     }
 
     [Fact]

@@ -20,5 +20,6 @@ internal static class DroppedOutputBiasGradient
                 _hiddenGrad = Matrix.Multiply(logitGrad, _outputWeights.Transpose());
             }
         }
-        """);
+        """,
+        conflicts: ["no-transpose-copies"]);
 }

@@ -27,5 +27,6 @@ internal static class MeanScaledTwice
                 return grad;
             }
         }
-        """);
+        """,
+        conflicts: ["fused-softmax-cross-entropy"]);
 }
