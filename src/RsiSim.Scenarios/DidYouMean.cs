@@ -29,7 +29,7 @@ public static class DidYouMean
         }
         if (typed.Length >= 3)
         {
-            var extended = known.Where(c => c.Key.StartsWith(typed, StringComparison.Ordinal)).MinBy(c => c.Key.Length).Name;
+            var extended = known.Where(c => c.Key.StartsWith(typed, StringComparison.Ordinal)).OrderBy(c => c.Key.Length).Select(c => c.Name).FirstOrDefault();
             if (extended is not null)
             {
                 return extended;
@@ -39,7 +39,9 @@ public static class DidYouMean
         return known
             .Select(c => (c.Name, Distance: Distance(typed, c.Key)))
             .Where(c => c.Distance <= threshold)
-            .MinBy(c => c.Distance).Name;
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Name)
+            .FirstOrDefault();
     }
 
     /// <summary>" (did you mean 'x'?)" when there is a suggestion, else an empty string.</summary>

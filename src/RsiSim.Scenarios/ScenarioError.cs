@@ -17,10 +17,14 @@ public sealed record ScenarioError(string Path, int Line, int Column, string Mes
     /// "<c>source:line:column: path: message</c>", e.g. <c>quickstart.yaml:7:14: arms[2].agent: unknown agent 'gredy' (did you mean 'greedy'?)</c>.
     /// The line and column are left out when unknown, and a parenthesised path such as "(file)" is left out.
     /// </summary>
-    public string Format(string source)
+    public string Format(string source) => Format(source, label: null);
+
+    /// <summary>As <see cref="Format(string)"/>, with a label such as "warning" after the location.</summary>
+    internal string Format(string source, string? label)
     {
-        var location = Line > 0 ? $"{source}:{Line}:{Column}" : source;
-        return Path.StartsWith('(') ? $"{location}: {Message}" : $"{location}: {Path}: {Message}";
+        var location = Line > 0 ? $"{source}:{Line}:{Column}: " : $"{source}: ";
+        var labelled = label is null ? location : $"{location}{label}: ";
+        return Path.StartsWith('(') ? $"{labelled}{Message}" : $"{labelled}{Path}: {Message}";
     }
 
     public override string ToString() => Format("scenario");

@@ -26,5 +26,5 @@ public sealed record ScenarioLoadResult
     /// <summary>Every error, then every warning, one line each, ready for a terminal.</summary>
     public IEnumerable<string> FormatMessages() =>
         Errors.Select(e => e.Format(SourceName))
-            .Concat(Warnings.Select(w => (w with { Message = "warning: " + w.Message }).Format(SourceName)));
+            .Concat(Warnings.Select(w => w.Format(SourceName, "warning")));
 }

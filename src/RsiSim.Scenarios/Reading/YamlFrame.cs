@@ -25,14 +25,15 @@ internal sealed class YamlFrame(string path, Mark start, bool isMapping, bool is
     public Dictionary<string, Mark> Keys { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A frame for a collection starting at the next slot of the innermost open one.</summary>
-    public static YamlFrame Open(Stack<YamlFrame> frames, Mark start, bool isMapping, bool isFlow)
-    {
-        var path = !frames.TryPeek(out var top) ? ""
-            : !top.IsMapping ? YamlPaths.Index(top.Path, top.Index)
-            : top.ExpectKey ? YamlPaths.Key(top.Path, "?")
-            : YamlPaths.Key(top.Path, top.CurrentKey);
-        return new YamlFrame(path, start, isMapping, isFlow);
-    }
+    public static YamlFrame Open(Stack<YamlFrame> frames, Mark start, bool isMapping, bool isFlow) =>
+        new(NextPath(frames), start, isMapping, isFlow);
+
+    /// <summary>The path of the node that fills the next slot of the innermost open collection.</summary>
+    public static string NextPath(Stack<YamlFrame> frames) =>
+        !frames.TryPeek(out var top) ? ""
+        : !top.IsMapping ? YamlPaths.Index(top.Path, top.Index)
+        : top.ExpectKey ? YamlPaths.Key(top.Path, "?")
+        : YamlPaths.Key(top.Path, top.CurrentKey);
 
     /// <summary>Moves the innermost open collection past a finished node: from key to value, or to the next item.</summary>
     public static void Complete(Stack<YamlFrame> frames)

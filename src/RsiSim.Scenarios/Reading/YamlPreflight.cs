@@ -18,16 +18,22 @@ internal static class YamlPreflight
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var frames = new Stack<YamlFrame>();
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
         var parser = new Parser(new StringReader(text));
         var clean = true;
         try
         {
             while (parser.MoveNext())
             {
+                if (parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored)
+                {
+                    anchors.Add(anchored.Anchor.Value);
+                }
                 switch (parser.Current)
                 {
                     case DocumentStart:
                         frames.Clear();
+                        anchors.Clear();
                         break;
                     case MappingStart mapping:
                         frames.Push(YamlFrame.Open(frames, mapping.Start, isMapping: true, isFlow: mapping.Style == MappingStyle.Flow));
@@ -42,7 +48,13 @@ internal static class YamlPreflight
                     case Scalar scalar:
                         clean &= Leaf(frames, scalar, diagnostics);
                         break;
-                    case AnchorAlias:
+                    case AnchorAlias alias:
+                        // The model would refuse it too, but at line 1 and with no path.
+                        if (!anchors.Contains(alias.Value.Value))
+                        {
+                            diagnostics.Error(YamlFrame.NextPath(frames), alias.Start, $"alias '*{alias.Value.Value}' has no anchor '&{alias.Value.Value}' before it");
+                            clean = false;
+                        }
                         YamlFrame.Complete(frames);
                         break;
                 }
