@@ -150,4 +150,18 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(["budget", "parallel"], result.Warnings.Select(w => w.Path).Order());
         Assert.Contains(result.FormatMessages(), m => m.StartsWith("w.yaml:4:9: warning: budget: no attempts or wall limit", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Each_budget_limit_is_read_in_its_unit()
+    {
+        static Budget Read(string budget) =>
+            TestCatalogs.Loader.Load($"name: b\ntask: tinylm\nbudget: {budget}\narms: [{{ name: g, agent: greedy }}]\n").Scenario!.Budget;
+
+        Assert.Equal(1_000_000, Read("{ attempts: 1000000 }").Attempts);
+        Assert.Equal(TimeSpan.FromSeconds(90), Read("{ wall: 90 }").Wall);
+        Assert.Equal(TimeSpan.FromHours(2), Read("{ wall: 2h }").Wall);
+        Assert.Equal(5_000_000, Read("{ attempts: 1, tokens: 5000000 }").Tokens);
+        Assert.Equal(12.10m, Read("{ attempts: 1, money: 12.10 }").Money);
+        Assert.Equal(0.5, Read("{ attempts: 1, hours: 0.5 }").SimulatedHours);
+    }
 }
