@@ -3,15 +3,13 @@ using YamlDotNet.Core;
 namespace RsiSim.Scenarios.Reading;
 
 /// <summary>One open mapping or sequence during the preflight pass, with the YAML path it sits at.</summary>
-internal sealed class YamlFrame(string path, Mark start, bool isMapping, bool isFlow)
+internal sealed class YamlFrame(string path, Mark start, bool isMapping)
 {
     public string Path { get; } = path;
 
     public Mark Start { get; } = start;
 
     public bool IsMapping { get; } = isMapping;
-
-    public bool IsFlow { get; } = isFlow;
 
     /// <summary>For a mapping: the next node is a key, not a value.</summary>
     public bool ExpectKey { get; set; } = true;
@@ -25,8 +23,8 @@ internal sealed class YamlFrame(string path, Mark start, bool isMapping, bool is
     public Dictionary<string, Mark> Keys { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A frame for a collection starting at the next slot of the innermost open one.</summary>
-    public static YamlFrame Open(Stack<YamlFrame> frames, Mark start, bool isMapping, bool isFlow) =>
-        new(NextPath(frames), start, isMapping, isFlow);
+    public static YamlFrame Open(Stack<YamlFrame> frames, Mark start, bool isMapping) =>
+        new(NextPath(frames), start, isMapping);
 
     /// <summary>The path of the node that fills the next slot of the innermost open collection.</summary>
     public static string NextPath(Stack<YamlFrame> frames) =>

@@ -36,10 +36,10 @@ internal static class YamlPreflight
                         anchors.Clear();
                         break;
                     case MappingStart mapping:
-                        frames.Push(YamlFrame.Open(frames, mapping.Start, isMapping: true, isFlow: mapping.Style == MappingStyle.Flow));
+                        frames.Push(YamlFrame.Open(frames, mapping.Start, isMapping: true));
                         break;
                     case SequenceStart sequence:
-                        frames.Push(YamlFrame.Open(frames, sequence.Start, isMapping: false, isFlow: sequence.Style == SequenceStyle.Flow));
+                        frames.Push(YamlFrame.Open(frames, sequence.Start, isMapping: false));
                         break;
                     case MappingEnd or SequenceEnd:
                         frames.Pop();
@@ -73,10 +73,14 @@ internal static class YamlPreflight
         catch (InvalidOperationException)
         {
             // YamlDotNet 18's scanner throws this, with no position, on a flow collection left open across lines.
-            var open = frames.FirstOrDefault(f => f.IsFlow);
-            var at = open?.Start ?? parser.Current?.End ?? Mark.Empty;
-            var bracket = open is null ? "a bracket" : open.IsMapping ? "this '{'" : "this '['";
-            diagnostics.Error(ScenarioError.YamlPath, at, $"YAML syntax error: {bracket} is never closed");
+            if (UnclosedBracketFinder.Find(text) is var (line, column, bracket))
+            {
+                diagnostics.Error(ScenarioError.YamlPath, line, column, $"YAML syntax error: this '{bracket}' is never closed");
+            }
+            else
+            {
+                diagnostics.Error(ScenarioError.YamlPath, parser.Current?.End ?? Mark.Empty, "YAML syntax error: a bracket is never closed");
+            }
             return false;
         }
         return clean;
