@@ -55,18 +55,6 @@ internal static class ArmsSection
         return name is null || options is null ? null : new ArmDefinition(name, descriptor.Name, options);
     }
 
-    private static AgentDescriptor? FindAgent(YamlNode node, string path, SectionContext context)
-    {
-        var agent = context.Scalars.Text(node, path);
-        if (agent is null)
-        {
-            return null;
-        }
-        var factory = context.Agents.Find(agent);
-        if (factory is null)
-        {
-            context.Diagnostics.Error(path, node.Start, NodeText.Unknown("agent", agent, [.. context.Agents.All.Select(f => f.Descriptor.Name)]));
-        }
-        return factory?.Descriptor;
-    }
+    private static AgentDescriptor? FindAgent(YamlNode node, string path, SectionContext context) =>
+        context.Scalars.Known(node, path, "agent", context.Agents.Find, context.Agents.All.Select(f => f.Descriptor.Name))?.Descriptor;
 }

@@ -19,12 +19,11 @@ internal static class BudgetSection
     public static Budget? Read(YamlNode node, SectionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var section = MappingSection.Open(node, "budget", "a mapping of limits such as { attempts: 40, wall: 5m }", context.Diagnostics);
+        var section = MappingSection.Open(node, "budget", "a mapping of limits such as { attempts: 40, wall: 5m }", context.Diagnostics, Keys);
         if (section is null)
         {
             return null;
         }
-        section.RejectUnknownKeys(Keys);
         if (!section.Entries.Any(e => Keys.Contains(e.Key, StringComparer.Ordinal)))
         {
             context.Diagnostics.Error("budget", node.Start, $"a budget needs at least one limit: {string.Join(", ", Keys)}");

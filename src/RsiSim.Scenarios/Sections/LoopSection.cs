@@ -14,12 +14,11 @@ internal static class LoopSection
     public static LoopOptions? Read(YamlNode node, SectionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var section = MappingSection.Open(node, "loop", "a mapping such as { compounding: 0.5 }", context.Diagnostics);
+        var section = MappingSection.Open(node, "loop", "a mapping such as { compounding: 0.5 }", context.Diagnostics, Keys);
         if (section is null)
         {
             return null;
         }
-        section.RejectUnknownKeys(Keys);
         var defaults = new LoopOptions();
         var errorsBefore = context.Diagnostics.ErrorCount;
         var compounding = section.Find("compounding") is { } c ? context.Numbers.Number(c, section.PathOf("compounding"), Compounding) : defaults.Compounding;

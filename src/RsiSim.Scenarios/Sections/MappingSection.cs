@@ -23,14 +23,22 @@ internal sealed class MappingSection
     public IEnumerable<(string Key, YamlNode KeyNode, YamlNode Value)> Entries =>
         Node.Children.Where(e => e.Key is YamlScalarNode).Select(e => (((YamlScalarNode)e.Key).Value ?? "", e.Key, e.Value));
 
-    /// <summary>The node as a section, or null after reporting "expected {expected}, found ...".</summary>
-    public static MappingSection? Open(YamlNode node, string path, string expected, ScenarioDiagnostics diagnostics)
+    /// <summary>
+    /// The node as a section, or null after reporting "expected {expected}, found ...". With <paramref name="keys"/>,
+    /// every other key is reported as unknown.
+    /// </summary>
+    public static MappingSection? Open(YamlNode node, string path, string expected, ScenarioDiagnostics diagnostics, IReadOnlyCollection<string>? keys = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(diagnostics);
         if (node is YamlMappingNode mapping)
         {
-            return new MappingSection(mapping, path, diagnostics);
+            var section = new MappingSection(mapping, path, diagnostics);
+            if (keys is not null)
+            {
+                section.RejectUnknownKeys(keys);
+            }
+            return section;
         }
         diagnostics.Error(path, node.Start, $"expected {expected}, found {NodeText.Describe(node)}");
         return null;

@@ -1,5 +1,4 @@
 using RsiSim.Core.Tasks;
-using RsiSim.Scenarios.Values;
 using YamlDotNet.RepresentationModel;
 
 namespace RsiSim.Scenarios.Sections;
@@ -18,12 +17,11 @@ internal static class TaskSection
             var task = Find(node, "task", context);
             return task is null ? null : (task, task.DefaultSize);
         }
-        var section = MappingSection.Open(node, "task", "a task id or a mapping with id and size", context.Diagnostics);
+        var section = MappingSection.Open(node, "task", "a task id or a mapping with id and size", context.Diagnostics, Keys);
         if (section is null)
         {
             return null;
         }
-        section.RejectUnknownKeys(Keys);
         var idNode = section.Require("id", "the task to optimise, e.g. tinylm");
         var found = idNode is null ? null : Find(idNode, section.PathOf("id"), context);
         var sizeNode = section.Find("size");
@@ -43,18 +41,6 @@ internal static class TaskSection
         return size is null ? null : (found, size);
     }
 
-    private static ITask? Find(YamlNode node, string path, SectionContext context)
-    {
-        var id = context.Scalars.Text(node, path);
-        if (id is null)
-        {
-            return null;
-        }
-        var task = context.Tasks.Find(id);
-        if (task is null)
-        {
-            context.Diagnostics.Error(path, node.Start, NodeText.Unknown("task", id, [.. context.Tasks.All.Select(t => t.Id)]));
-        }
-        return task;
-    }
+    private static ITask? Find(YamlNode node, string path, SectionContext context) =>
+        context.Scalars.Known(node, path, "task", context.Tasks.Find, context.Tasks.All.Select(t => t.Id));
 }

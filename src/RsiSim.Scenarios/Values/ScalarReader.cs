@@ -89,16 +89,26 @@ internal sealed class ScalarReader(ScenarioDiagnostics diagnostics)
     public string? Choice(YamlNode node, string path, string what, IReadOnlyCollection<string> choices)
     {
         ArgumentNullException.ThrowIfNull(choices);
-        var text = Scalar(node, path, $"a {what}");
+        return Known(node, path, what, text => choices.Contains(text, StringComparer.Ordinal) ? text : null, choices);
+    }
+
+    /// <summary>The thing a catalog knows by the scalar's text, or null after "unknown {what} 'x' (did you mean 'y'?)".</summary>
+    public T? Known<T>(YamlNode node, string path, string what, Func<string, T?> find, IEnumerable<string> names)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(find);
+        ArgumentNullException.ThrowIfNull(names);
+        var article = what.Length > 0 && "aeiou".Contains(what[0], StringComparison.Ordinal) ? "an" : "a";
+        var text = Scalar(node, path, $"{article} {what}");
         if (text is null)
         {
             return null;
         }
-        if (choices.Contains(text, StringComparer.Ordinal))
+        var found = find(text);
+        if (found is null)
         {
-            return text;
+            Diagnostics.Error(path, node.Start, NodeText.Unknown(what, text, [.. names]));
         }
-        Diagnostics.Error(path, node.Start, NodeText.Unknown(what, text, choices));
-        return null;
+        return found;
     }
 }
