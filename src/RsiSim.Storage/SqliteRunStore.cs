@@ -33,31 +33,32 @@ public sealed class SqliteRunStore : IRunEventSink, IAsyncDisposable
     /// <summary>Starts the store of a new run in <paramref name="runDirectory"/> (made by <see cref="RunFolder.Create"/>, or empty).</summary>
     public static Task<SqliteRunStore> CreateAsync(string runDirectory, RunManifest manifest, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(time);
         cancellationToken.ThrowIfCancellationRequested();
         var folder = new RunFolder(runDirectory);
         System.IO.Directory.CreateDirectory(folder.Candidates);
         System.IO.Directory.CreateDirectory(folder.Logs);
-        if (File.Exists(folder.Database) && new FileInfo(folder.Database).Length > 0)
+        return Task.FromResult(Start(folder, time, connection =>
         {
-            throw new RunStoreException(RunStoreErrorKind.InvalidFolder, $"{folder.Database} already holds a run; resume it, or start the new run in a new folder.");
-        }
-        return Task.FromResult(Start(folder, time, connection => StoreErrors.Guard(folder.Database, () =>
-        {
+            if (SqlCommands.Scalar<long>(connection, null, "SELECT count(*) FROM sqlite_master") > 0)
+            {
+                throw new RunStoreException(RunStoreErrorKind.InvalidFolder, $"{folder.Database} already holds a run; resume it, or start the new run in a new folder.");
+            }
             using var transaction = connection.BeginTransaction();
             var now = time.GetUtcNow();
             SchemaVersion.Create(connection, transaction, now);
             ManifestRows.Add(transaction, manifest, now);
             transaction.Commit();
             File.AppendAllText(folder.Events, "");
-            return true;
-        })));
+        }));
     }
 
     /// <summary>Opens an existing run to resume it: checks the schema, repairs events.jsonl and records the resume.</summary>
     public static Task<SqliteRunStore> OpenAsync(string runDirectory, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         ArgumentNullException.ThrowIfNull(time);
         cancellationToken.ThrowIfCancellationRequested();
         if (RunFolder.Validate(runDirectory) is [var first, ..])
@@ -68,19 +69,16 @@ public sealed class SqliteRunStore : IRunEventSink, IAsyncDisposable
         return Task.FromResult(Start(folder, time, connection =>
         {
             SchemaVersion.Check(connection, folder.Database);
-            StoreErrors.Guard(folder.Database, () =>
+            // Resumed events are appended to a whole log, never after a torn line.
+            if (!EventLogInspector.Check(connection, folder.Events).Intact)
             {
-                if (!EventLogInspector.Check(connection, folder.Events).Intact)
-                {
-                    DatabaseEvents.Rebuild(connection, folder.Events);
-                }
-                using var transaction = connection.BeginTransaction();
-                SqlCommands.Execute(connection, transaction,
-                    "INSERT INTO resumes (resumed_at, attempts_recorded) VALUES ($at, (SELECT count(*) FROM attempts))",
-                    ("$at", SqlValues.Text(time.GetUtcNow())));
-                transaction.Commit();
-                return true;
-            });
+                DatabaseEvents.Rebuild(connection, folder.Events);
+            }
+            using var transaction = connection.BeginTransaction();
+            SqlCommands.Execute(connection, transaction,
+                "INSERT INTO resumes (resumed_at, attempts_recorded) VALUES ($at, (SELECT count(*) FROM attempts))",
+                ("$at", SqlValues.Text(time.GetUtcNow())));
+            transaction.Commit();
         }));
     }
 
@@ -141,6 +139,7 @@ public sealed class SqliteRunStore : IRunEventSink, IAsyncDisposable
         }
     }
 
+    // Takes run.lock, opens the database and prepares it; on any failure releases both. Errors are translated for the user.
     private static SqliteRunStore Start(RunFolder folder, TimeProvider time, Action<SqliteConnection> prepare)
     {
         var runLock = RunLock.Acquire(folder);
@@ -148,7 +147,7 @@ public sealed class SqliteRunStore : IRunEventSink, IAsyncDisposable
         try
         {
             connection = StoreErrors.Guard(folder.Database, () => SqliteConnections.OpenForWriting(folder.Database));
-            prepare(connection);
+            StoreErrors.Guard(folder.Database, () => prepare(connection));
             return new SqliteRunStore(folder, runLock, connection, time);
         }
         catch

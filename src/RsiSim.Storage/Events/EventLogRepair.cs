@@ -22,14 +22,10 @@ public static class EventLogRepair
         using var runLock = rebuild ? RunLock.Acquire(folder) : null;
         using var connection = StoreErrors.Guard(folder.Database, () => SqliteConnections.OpenForReading(folder.Database));
         SchemaVersion.Check(connection, folder.Database);
-        var check = EventLogInspector.Check(connection, folder.Events);
+        var check = StoreErrors.Guard(folder.Database, () => EventLogInspector.Check(connection, folder.Events));
         if (rebuild && !check.Intact)
         {
-            StoreErrors.Guard(folder.Events, () =>
-            {
-                DatabaseEvents.Rebuild(connection, folder.Events);
-                return true;
-            });
+            StoreErrors.Guard(folder.Events, () => DatabaseEvents.Rebuild(connection, folder.Events));
         }
         return Task.FromResult(check);
     }

@@ -37,6 +37,13 @@ internal static class StoreErrors
         inner);
 
     /// <summary>Runs <paramref name="action"/>, translating the failures a user can meet.</summary>
+    public static void Guard(string file, Action action) => Guard(file, () =>
+    {
+        action();
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="action"/>, translating the failures a user can meet.</summary>
     public static T Guard<T>(string file, Func<T> action)
     {
         try
