@@ -83,13 +83,11 @@ public sealed class SqliteRunStore : IRunEventSink, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public async ValueTask WriteAsync(RunEvent runEvent, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(RunEvent runEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runEvent);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return SerialisedAsync(() =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
             string line = StoreErrors.Guard(_folder.Database, () =>
             {
                 using var transaction = _connection.BeginTransaction();
@@ -98,27 +96,14 @@ public sealed class SqliteRunStore : IRunEventSink, IAsyncDisposable
                 return written;
             });
             _log.Append(line, _connection);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Records one language-model call; a later LLM agent reports every call, failed ones included.</summary>
-    public async ValueTask RecordLlmCallAsync(LlmCallRecord call, CancellationToken cancellationToken)
+    public ValueTask RecordLlmCallAsync(LlmCallRecord call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            StoreErrors.Guard(_folder.Database, () => LlmCallRows.Add(_connection, call, _time.GetUtcNow()));
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return SerialisedAsync(() => StoreErrors.Guard(_folder.Database, () => LlmCallRows.Add(_connection, call, _time.GetUtcNow())), cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -132,6 +117,21 @@ public sealed class SqliteRunStore : IRunEventSink, IAsyncDisposable
                 await _connection.DisposeAsync().ConfigureAwait(false);
                 _lock.Dispose();
             }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // One writer at a time: trials run in parallel, the connection and the log file do not.
+    private async ValueTask SerialisedAsync(Action write, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            write();
         }
         finally
         {

@@ -7,31 +7,31 @@ using RsiSim.Storage.Tests.Support;
 namespace RsiSim.Storage.Tests;
 
 /// <summary>A run whose file system fills up stops with a clear error and resumes with nothing lost once there is room.</summary>
-public sealed class FullDiskTests : IDisposable
+public sealed class FullDiskTests : RunFolderTest
 {
-    private readonly TempFolder _temp = new();
-    private readonly ManualTime _time = new();
     private SmallTmpfs? _disk;
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _disk?.Dispose();
-        _temp.Dispose();
+        // Unmount before the folder under it is deleted.
+        if (disposing)
+        {
+            _disk?.Dispose();
+        }
+        base.Dispose(disposing);
     }
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_run_that_fills_its_disk_stops_cleanly_and_resumes_with_every_committed_attempt()
     {
-        _disk = SmallTmpfs.TryMount(_temp.Combine("disk"), "320k");
+        _disk = SmallTmpfs.TryMount(Temp.Combine("disk"), "320k");
         Assert.SkipWhen(_disk is null, "needs root and mount(8) to make a small tmpfs; the /dev/full test covers the log without them");
 
         // Given a run on a small disk, writing attempts with 16 kB candidates until the disk is full
-        var folder = RunFolder.Create(_disk!.Path, "quickstart", _time);
+        var folder = RunFolder.Create(_disk!.Path, "quickstart", Time);
         var trial = new SampleTrial(new TrialKey("greedy", 0), 11);
         RunStoreException? error = null;
-        await using (var store = await SqliteRunStore.CreateAsync(folder.Directory, SampleManifest.Create(), _time, Ct))
+        await using (var store = await SqliteRunStore.CreateAsync(folder.Directory, SampleManifest.Create(), Time, Ct))
         {
             await store.WriteAsync(trial.Start(), Ct);
             for (int i = 0; i < 200 && error is null; i++)
@@ -50,7 +50,7 @@ public sealed class FullDiskTests : IDisposable
         _disk.Resize("8m");
         var before = await RunStoreReader.LoadAsync(folder.Directory, Ct);
         var resumePoint = before.BuildResumePoint(SampleTrial.Reference);
-        await using (var resumed = await SqliteRunStore.OpenAsync(folder.Directory, _time, Ct))
+        await using (var resumed = await SqliteRunStore.OpenAsync(folder.Directory, Time, Ct))
         {
             var history = resumePoint.Trials[trial.Key].History;
             var next = new SampleTrial(trial.Key, 11);

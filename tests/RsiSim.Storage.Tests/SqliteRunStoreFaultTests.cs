@@ -7,18 +7,8 @@ using RsiSim.Storage.Tests.Support;
 
 namespace RsiSim.Storage.Tests;
 
-public sealed class SqliteRunStoreFaultTests : IDisposable
+public sealed class SqliteRunStoreFaultTests : RunFolderTest
 {
-    private readonly TempFolder _temp = new();
-    private readonly ManualTime _time = new();
-
-    public void Dispose() => _temp.Dispose();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private async Task<SqliteRunStore> NewStoreAsync() =>
-        await SqliteRunStore.CreateAsync(RunFolder.Create(_temp.Path, "quickstart", _time).Directory, SampleManifest.Create(), _time, Ct);
-
     private static SqliteConnection Connect(string database)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
@@ -59,7 +49,7 @@ public sealed class SqliteRunStoreFaultTests : IDisposable
     {
         await using var store = await NewStoreAsync();
 
-        var error = await Assert.ThrowsAsync<RunStoreException>(() => SqliteRunStore.OpenAsync(store.Directory, _time, Ct));
+        var error = await Assert.ThrowsAsync<RunStoreException>(() => SqliteRunStore.OpenAsync(store.Directory, Time, Ct));
 
         Assert.Equal(RunStoreErrorKind.Locked, error.Kind);
         Assert.Contains("run.lock", error.Message, StringComparison.Ordinal);
@@ -76,7 +66,7 @@ public sealed class SqliteRunStoreFaultTests : IDisposable
             bump.ExecuteNonQuery();
         }
 
-        var opening = await Assert.ThrowsAsync<RunStoreException>(() => SqliteRunStore.OpenAsync(store.Directory, _time, Ct));
+        var opening = await Assert.ThrowsAsync<RunStoreException>(() => SqliteRunStore.OpenAsync(store.Directory, Time, Ct));
         var reading = await Assert.ThrowsAsync<RunStoreException>(() => RunStoreReader.LoadAsync(store.Directory, Ct));
 
         Assert.Equal((RunStoreErrorKind.NewerSchema, RunStoreErrorKind.NewerSchema), (opening.Kind, reading.Kind));
@@ -117,7 +107,7 @@ public sealed class SqliteRunStoreFaultTests : IDisposable
     public void A_full_database_is_reported_as_a_full_disk()
     {
         // A real SQLITE_FULL: the database may not grow past its page limit.
-        using var connection = Connect(_temp.Combine("small.db"));
+        using var connection = Connect(Temp.Combine("small.db"));
         using (var setup = new SqliteCommand("CREATE TABLE t (x BLOB); PRAGMA max_page_count = 3;", connection))
         {
             setup.ExecuteNonQuery();
@@ -125,7 +115,7 @@ public sealed class SqliteRunStoreFaultTests : IDisposable
         using var insert = new SqliteCommand("INSERT INTO t VALUES (randomblob(100000))", connection);
         var full = Assert.Throws<SqliteException>(() => insert.ExecuteNonQuery());
 
-        var error = RsiSim.Storage.Sql.StoreErrors.Translate(full, _temp.Combine("small.db"));
+        var error = RsiSim.Storage.Sql.StoreErrors.Translate(full, Temp.Combine("small.db"));
 
         Assert.Equal(13, full.SqliteErrorCode);
         Assert.NotNull(error);

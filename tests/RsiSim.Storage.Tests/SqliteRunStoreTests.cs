@@ -5,16 +5,8 @@ using RsiSim.Storage.Tests.Support;
 
 namespace RsiSim.Storage.Tests;
 
-public sealed class SqliteRunStoreTests : IDisposable
+public sealed class SqliteRunStoreTests : RunFolderTest
 {
-    private readonly TempFolder _temp = new();
-    private readonly ManualTime _time = new();
-
-    public void Dispose() => _temp.Dispose();
-
-    private Task<SqliteRunStore> NewStoreAsync() =>
-        SqliteRunStore.CreateAsync(RunFolder.Create(_temp.Path, "quickstart", _time).Directory, SampleManifest.Create(), _time, TestContext.Current.CancellationToken);
-
     [Fact]
     public async Task Attempts_written_by_concurrent_trials_read_back_field_by_field_after_reopening()
     {
@@ -25,7 +17,7 @@ public sealed class SqliteRunStoreTests : IDisposable
         await store.DisposeAsync();
 
         // When the run is read back from its folder
-        var run = await RunStoreReader.LoadAsync(store.Directory, TestContext.Current.CancellationToken);
+        var run = await RunStoreReader.LoadAsync(store.Directory, Ct);
 
         // Then every attempt is there, in order per trial, field by field
         Assert.Equal(21, run.Attempts.Count);
@@ -50,7 +42,7 @@ public sealed class SqliteRunStoreTests : IDisposable
         await using var store = await NewStoreAsync();
         var trial = await SampleManifest.PlayAsync(store, new TrialKey("greedy", 0), attempts: 2, finish: false);
 
-        var run = await RunStoreReader.LoadAsync(store.Directory, TestContext.Current.CancellationToken);
+        var run = await RunStoreReader.LoadAsync(store.Directory, Ct);
 
         var timing = trial.Written[1].Evaluation!.Timing!;
         var second = run.Measurements.Where(m => m.Attempt == 2).ToList();
@@ -66,20 +58,20 @@ public sealed class SqliteRunStoreTests : IDisposable
         // Given a candidate already stored, whose file someone then changed
         await using var store = await NewStoreAsync();
         var trial = new SampleTrial(new TrialKey("greedy", 0), 7);
-        await store.WriteAsync(trial.Start(), TestContext.Current.CancellationToken);
+        await store.WriteAsync(trial.Start(), Ct);
         var first = trial.Next("public sealed class Model { }\n");
-        await store.WriteAsync(first, TestContext.Current.CancellationToken);
+        await store.WriteAsync(first, Ct);
         string file = new RunFolder(store.Directory).CandidateFile(first.Candidate!.Hash);
-        Assert.Equal(first.Candidate.Source, await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
-        await File.AppendAllTextAsync(file, "// marker\n", TestContext.Current.CancellationToken);
+        Assert.Equal(first.Candidate.Source, await File.ReadAllTextAsync(file, Ct));
+        await File.AppendAllTextAsync(file, "// marker\n", Ct);
 
         // When the same source is proposed again
-        await store.WriteAsync(trial.Next("public sealed class Model { }\n"), TestContext.Current.CancellationToken);
+        await store.WriteAsync(trial.Next("public sealed class Model { }\n"), Ct);
 
         // Then neither the file nor the row is written again
-        Assert.EndsWith("// marker\n", await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.EndsWith("// marker\n", await File.ReadAllTextAsync(file, Ct), StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(new RunFolder(store.Directory).Candidates));
-        var run = await RunStoreReader.LoadAsync(store.Directory, TestContext.Current.CancellationToken);
+        var run = await RunStoreReader.LoadAsync(store.Directory, Ct);
         Assert.Equal(first.Candidate, Assert.Single(run.Candidates.Values) with { Moves = first.Candidate.Moves });
         Assert.Equal(first.Candidate.Moves, run.Candidates[first.Candidate.Hash].Moves);
     }
@@ -89,12 +81,12 @@ public sealed class SqliteRunStoreTests : IDisposable
     {
         await using var store = await NewStoreAsync();
 
-        var run = await RunStoreReader.LoadAsync(store.Directory, TestContext.Current.CancellationToken);
+        var run = await RunStoreReader.LoadAsync(store.Directory, Ct);
 
         var written = SampleManifest.Create();
         Assert.Equal(written with { Arms = [] }, run.Manifest with { Arms = [] });
         Assert.Equal(written.Arms, run.Manifest.Arms);
-        Assert.Equal(_time.GetUtcNow(), run.CreatedAt);
+        Assert.Equal(Time.GetUtcNow(), run.CreatedAt);
     }
 
     [Fact]
@@ -104,7 +96,7 @@ public sealed class SqliteRunStoreTests : IDisposable
         await store.DisposeAsync();
 
         var error = await Assert.ThrowsAsync<RunStoreException>(() =>
-            SqliteRunStore.CreateAsync(store.Directory, SampleManifest.Create(), _time, TestContext.Current.CancellationToken));
+            SqliteRunStore.CreateAsync(store.Directory, SampleManifest.Create(), Time, Ct));
 
         Assert.Equal(RunStoreErrorKind.InvalidFolder, error.Kind);
         Assert.Contains("already holds a run", error.Message, StringComparison.Ordinal);
@@ -117,11 +109,11 @@ public sealed class SqliteRunStoreTests : IDisposable
         var ok = new LlmCallRecord(new TrialKey("random", 1), 3, """{"model":"m"}""", """{"choices":[]}""", 1200, 340, 0.0042m, 1534, 1, null);
         var failed = ok with { ReplyJson = null, Error = "HTTP 429 after 3 retries", Retries = 3 };
 
-        await store.RecordLlmCallAsync(ok, TestContext.Current.CancellationToken);
-        _time.Advance(TimeSpan.FromSeconds(2));
-        await store.RecordLlmCallAsync(failed, TestContext.Current.CancellationToken);
+        await store.RecordLlmCallAsync(ok, Ct);
+        Time.Advance(TimeSpan.FromSeconds(2));
+        await store.RecordLlmCallAsync(failed, Ct);
 
-        var run = await RunStoreReader.LoadAsync(store.Directory, TestContext.Current.CancellationToken);
+        var run = await RunStoreReader.LoadAsync(store.Directory, Ct);
         Assert.Equal([ok, failed], run.LlmCalls.Select(c => c.Call));
         Assert.Equal(TimeSpan.FromSeconds(2), run.LlmCalls[1].CalledAt - run.LlmCalls[0].CalledAt);
     }
@@ -133,20 +125,20 @@ public sealed class SqliteRunStoreTests : IDisposable
         var store = await NewStoreAsync();
         var trial = await SampleManifest.PlayAsync(store, new TrialKey("greedy", 0), attempts: 3, finish: false);
         await store.DisposeAsync();
-        _time.Advance(TimeSpan.FromHours(1));
+        Time.Advance(TimeSpan.FromHours(1));
 
         // When it is opened again and the trial goes on
-        await using (var resumed = await SqliteRunStore.OpenAsync(store.Directory, _time, TestContext.Current.CancellationToken))
+        await using (var resumed = await SqliteRunStore.OpenAsync(store.Directory, Time, Ct))
         {
             await SampleManifest.PlayAsync(resumed, trial, attempts: 2, finish: true, resumed: true);
         }
 
         // Then the resume is recorded with the attempts it found, and the trial keeps its first start
-        var run = await RunStoreReader.LoadAsync(store.Directory, TestContext.Current.CancellationToken);
-        Assert.Equal(new StoredResume(_time.GetUtcNow(), 3), Assert.Single(run.Resumes));
+        var run = await RunStoreReader.LoadAsync(store.Directory, Ct);
+        Assert.Equal(new StoredResume(Time.GetUtcNow(), 3), Assert.Single(run.Resumes));
         var stored = Assert.Single(run.Trials);
         Assert.Equal((1, 5, true), (stored.Resumes, stored.Attempts, stored.Finished));
-        Assert.Equal(_time.GetUtcNow() - TimeSpan.FromHours(1), stored.StartedAt);
+        Assert.Equal(Time.GetUtcNow() - TimeSpan.FromHours(1), stored.StartedAt);
         Assert.Equal([1, 2, 3, 4, 5], run.Attempts.Select(a => a.Record.Index));
     }
 }

@@ -5,22 +5,17 @@ using RsiSim.Storage.Tests.Support;
 
 namespace RsiSim.Storage.Tests.Events;
 
-public sealed class EventLinesTests : IDisposable
+public sealed class EventLinesTests : RunFolderTest
 {
-    private readonly TempFolder _temp = new();
-    private readonly ManualTime _time = new();
-
-    public void Dispose() => _temp.Dispose();
-
     private async Task<(List<JsonElement> Lines, SampleTrial Trial)> PlayAsync()
     {
-        var folder = RunFolder.Create(_temp.Path, "quickstart", _time);
+        var folder = NewFolder();
         SampleTrial trial;
-        await using (var store = await SqliteRunStore.CreateAsync(folder.Directory, SampleManifest.Create(), _time, TestContext.Current.CancellationToken))
+        await using (var store = await SqliteRunStore.CreateAsync(folder.Directory, SampleManifest.Create(), Time, Ct))
         {
             trial = await SampleManifest.PlayAsync(store, new TrialKey("random", 1), attempts: 3, finish: true);
         }
-        var lines = await File.ReadAllLinesAsync(folder.Events, TestContext.Current.CancellationToken);
+        var lines = await File.ReadAllLinesAsync(folder.Events, Ct);
         return ([.. lines.Select(l => JsonDocument.Parse(l).RootElement.Clone())], trial);
     }
 

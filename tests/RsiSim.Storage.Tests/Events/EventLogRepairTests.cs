@@ -5,20 +5,13 @@ using RsiSim.Storage.Tests.Support;
 
 namespace RsiSim.Storage.Tests.Events;
 
-public sealed class EventLogRepairTests : IDisposable
+public sealed class EventLogRepairTests : RunFolderTest
 {
-    private readonly TempFolder _temp = new();
-    private readonly ManualTime _time = new();
-
-    public void Dispose() => _temp.Dispose();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     // A run of two trials, closed; returns its folder and the events file as written.
     private async Task<(RunFolder Folder, byte[] Original)> RunAsync()
     {
-        var folder = RunFolder.Create(_temp.Path, "quickstart", _time);
-        await using (var store = await SqliteRunStore.CreateAsync(folder.Directory, SampleManifest.Create(), _time, Ct))
+        var folder = NewFolder();
+        await using (var store = await SqliteRunStore.CreateAsync(folder.Directory, SampleManifest.Create(), Time, Ct))
         {
             await SampleManifest.PlayAsync(store, new TrialKey("greedy", 0), attempts: 4, finish: true);
             await SampleManifest.PlayAsync(store, new TrialKey("random", 0), attempts: 3, finish: false);
@@ -94,7 +87,7 @@ public sealed class EventLogRepairTests : IDisposable
         var (folder, original) = await RunAsync();
         await File.WriteAllBytesAsync(folder.Events, original[..^25], Ct);
 
-        await using (var store = await SqliteRunStore.OpenAsync(folder.Directory, _time, Ct))
+        await using (var store = await SqliteRunStore.OpenAsync(folder.Directory, Time, Ct))
         {
             await store.WriteAsync(new SampleTrial(new TrialKey("random", 1), 5).Start(), Ct);
         }

@@ -6,24 +6,19 @@ using RsiSim.Storage.Tests.Support;
 
 namespace RsiSim.Storage.Tests.Reading;
 
-public sealed class StoredRunTests : IDisposable
+public sealed class StoredRunTests : RunFolderTest
 {
-    private readonly TempFolder _temp = new();
-    private readonly ManualTime _time = new();
-
-    public void Dispose() => _temp.Dispose();
-
     // A run killed with one trial finished, one mid-way, one that never improved, and one started without attempts.
     private async Task<(StoredRun Run, SampleTrial Finished, SampleTrial Midway, SampleTrial NeverImproved)> KilledRunAsync()
     {
-        var folder = RunFolder.Create(_temp.Path, "quickstart", _time);
-        await using var store = await SqliteRunStore.CreateAsync(folder.Directory, SampleManifest.Create(), _time, TestContext.Current.CancellationToken);
+        var folder = NewFolder();
+        await using var store = await SqliteRunStore.CreateAsync(folder.Directory, SampleManifest.Create(), Time, Ct);
         var finished = await SampleManifest.PlayAsync(store, new TrialKey("greedy", 0), attempts: 5, finish: true);
         var midway = await SampleManifest.PlayAsync(store, new TrialKey("greedy", 1), attempts: 8, finish: false);
         var neverImproved = await SampleManifest.PlayAsync(
             store, new TrialKey("random", 0), attempts: 3, finish: false, cycle: [AttemptStatus.NotFaster, AttemptStatus.CompileError]);
         await SampleManifest.PlayAsync(store, new TrialKey("random", 1), attempts: 0, finish: false);
-        return (await RunStoreReader.LoadAsync(folder.Directory, TestContext.Current.CancellationToken), finished, midway, neverImproved);
+        return (await RunStoreReader.LoadAsync(folder.Directory, Ct), finished, midway, neverImproved);
     }
 
     [Fact]
