@@ -25,6 +25,6 @@ public sealed record ScenarioLoadResult
 
     /// <summary>Every error, then every warning, one line each, ready for a terminal.</summary>
     public IEnumerable<string> FormatMessages() =>
-        Errors.Select(e => e.Format(SourceName))
+        Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).Select(e => e.Format(SourceName))
             .Concat(Warnings.Select(w => w.Format(SourceName, "warning")));
 }

@@ -1,18 +1,23 @@
-using System.ComponentModel;
+using RsiSim.Cli.Infrastructure;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace RsiSim.Cli.Commands;
 
-/// <summary><c>rsisim validate &lt;scenario.yaml&gt;</c>: every error of a scenario, with YAML paths and lines.</summary>
-internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
+/// <summary><c>rsisim validate &lt;scenario.yaml&gt;</c>: every error of a scenario, with YAML paths and lines; runs nothing.</summary>
+internal sealed class ValidateCommand : Command<ScenarioSettings>
 {
-    public sealed class Settings : CommandSettings
+    public override int Execute(CommandContext context, ScenarioSettings settings, CancellationToken cancellationToken)
     {
-        [CommandArgument(0, "<scenario>")]
-        [Description("The scenario YAML file.")]
-        public string Scenario { get; init; } = "";
+        using var loggers = Logging.Create(verbose: false);
+        using var composition = new Composition(loggers);
+        var result = ScenarioFiles.Load(composition, settings.Scenario);
+        if (result.Scenario is not { } scenario)
+        {
+            return ExitCodes.Failed;
+        }
+        AnsiConsole.MarkupLineInterpolated(
+            $"[green]valid[/]: {scenario.Name}: {scenario.TaskId}/{scenario.Size}, {scenario.Arms.Length} arm(s) x {scenario.Trials} trial(s), seed {scenario.Seed}");
+        return ExitCodes.Success;
     }
-
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("validate is wired once the scenario loader lands");
 }

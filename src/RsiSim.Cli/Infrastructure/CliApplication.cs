@@ -21,6 +21,11 @@ internal static class CliApplication
                 cancellation.Cancel();
             }
         };
+        if (Console.IsOutputRedirected)
+        {
+            // Redirected output is read by tools and logs: wide lines rather than wrapped ones.
+            AnsiConsole.Console.Profile.Width = 200;
+        }
         var app = new CommandApp();
         app.Configure(Configure);
         return await app.RunAsync(args, cancellation.Token).ConfigureAwait(false);
@@ -30,7 +35,7 @@ internal static class CliApplication
     {
         ArgumentNullException.ThrowIfNull(config);
         config.SetApplicationName("rsisim");
-        config.SetApplicationVersion(typeof(CliApplication).Assembly.GetName().Version?.ToString(3) ?? "0.1.0");
+        config.SetApplicationVersion(ToolVersion.Text);
         config.SetExceptionHandler((ex, _) => ExitCodes.Report(ex));
         config.AddCommand<RunCommand>("run")
             .WithDescription("Run a scenario: every arm x trial, recorded in a new run folder.")
