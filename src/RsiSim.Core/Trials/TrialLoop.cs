@@ -58,11 +58,12 @@ public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, 
                 break;
             }
             var step = await JudgeAsync(setup, proposal, best, index, cancellationToken).ConfigureAwait(false);
+            // The attempt was made with the tools as fast as the best before it: that is what compounding divides by.
+            spent = Spend(setup, spent, spentBefore, started, proposal.Usage, best.Speedup);
             if (step.Status == AttemptStatus.Improved)
             {
                 best = new BestCandidate(step.Candidate!, step.Speedup!.Value, step.Evaluation);
             }
-            spent = Spend(setup, spent, spentBefore, started, proposal.Usage, best.Speedup);
             var record = new AttemptRecord(
                 index, step.Status, step.Candidate?.Hash, step.Candidate is null ? null : proposal.ParentHash ?? context.Best.Candidate.Hash,
                 proposal.Description, proposal.Moves, step.Speedup, best.Speedup, step.Detail, proposal.Usage, spent);

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using RsiSim.IntegrationTests.Support;
+using RsiSim.Tasks.TinyLm;
+
+namespace RsiSim.IntegrationTests.Cli;
+
+public sealed class EvalCommandTests
+{
+    private static string Reference => TinyLmTask.Instance.ReferenceSource;
+
+    [Fact]
+    public async Task The_reference_passes_every_check_and_gets_a_speedup()
+    {
+        using var folder = new TempFolder();
+
+        var (result, json) = await EvalAsync(folder, Reference);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("passed", json.GetProperty("status").GetString());
+        Assert.All(json.GetProperty("checks").EnumerateArray(), c => Assert.True(c.GetProperty("passed").GetBoolean()));
+        Assert.True(json.GetProperty("speedup").GetProperty("median").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task A_wrong_gradient_is_a_wrong_result_that_names_the_failed_check()
+    {
+        using var folder = new TempFolder();
+        string wrong = Reference.Replace("(_probabilities[r, c] - indicator) / grad.Rows", "(_probabilities[r, c] - indicator) / grad.Rows * 2", StringComparison.Ordinal);
+        Assert.NotEqual(Reference, wrong);
+
+        var (result, json) = await EvalAsync(folder, wrong);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("wrong-result", json.GetProperty("status").GetString());
+        Assert.Contains("checkpoint-loss", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_syntax_error_is_a_compile_error_with_its_line()
+    {
+        using var folder = new TempFolder();
+        string broken = Reference.Replace("double loss = ForwardOutput(batch);", "double loss = ForwardOutput(batch)", StringComparison.Ordinal);
+        int line = broken[..broken.IndexOf("double loss = ForwardOutput(batch)", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        var (result, json) = await EvalAsync(folder, broken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("compile-error", json.GetProperty("status").GetString());
+        var diagnostic = json.GetProperty("diagnostics")[0];
+        Assert.Equal(line, diagnostic.GetProperty("line").GetInt32());
+        Assert.Equal("CS1002", diagnostic.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task An_empty_file_ends_with_a_clear_status()
+    {
+        using var folder = new TempFolder();
+
+        var (result, json) = await EvalAsync(folder, "");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("compile-error", json.GetProperty("status").GetString());
+        Assert.Contains("ITinyLmModel", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<(CliResult Result, JsonElement Json)> EvalAsync(TempFolder folder, string source)
+    {
+        string file = folder.Write("candidate.cs", source);
+        var result = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(2), "eval", "tinylm", file, "--size", "tiny", "--repetitions", "2", "--json");
+        return (result, JsonDocument.Parse(result.Stdout).RootElement.Clone());
+    }
+}
