@@ -5,6 +5,7 @@ using RsiSim.Core.Evaluations;
 using RsiSim.Core.Tasks;
 using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Compilation;
+using RsiSim.Evaluation.Machine;
 using RsiSim.Evaluation.Running;
 using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks.Harness;

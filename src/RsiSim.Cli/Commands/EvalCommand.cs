@@ -4,6 +4,7 @@ using RsiSim.Cli.Infrastructure;
 using RsiSim.Cli.Rendering;
 using RsiSim.Core.Candidates;
 using RsiSim.Core.Evaluations;
+using RsiSim.Evaluation.Machine;
 using RsiSim.Evaluation.Timing;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -65,7 +66,10 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
         var evaluation = source is null
             ? EvaluationResult.Failed(EvaluationStatus.CompileError, $"the file is {new FileInfo(settings.File).Length:N0} bytes; a candidate may have at most {MaxSourceBytes:N0}")
             : await EvaluateAsync(composition, task.Id, size, candidate, settings, cancellationToken).ConfigureAwait(false);
-        var report = new EvaluationReport(task, size, settings.File, candidate, evaluation);
+        var roofline = evaluation.Timing is { } timing
+            ? Roofline.Of(task.FlopsPerRun(size), timing.CandidateMedian, MachineProfile.Load(TimeProvider.System))
+            : null;
+        var report = new EvaluationReport(task, size, settings.File, candidate, evaluation, roofline);
         if (settings.Json)
         {
             Console.Out.WriteLine(report.ToJson());

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using RsiSim.Cli.Infrastructure;
-using RsiSim.Evaluation;
+using RsiSim.Evaluation.Machine;
 using RsiSim.Storage;
 using RsiSim.Storage.Folders;
 using Spectre.Console.Cli;

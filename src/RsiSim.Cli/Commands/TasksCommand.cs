@@ -24,10 +24,30 @@ internal sealed class TasksCommand : Command<TasksCommand.Settings>
         [CommandOption("--rules")]
         [Description("Print the rules an agent is given.")]
         public bool Rules { get; init; }
+
+        [CommandOption("--moves")]
+        [Description("Measure (or read from the cache) each move's speedup alone and its contribution to the expert composition.")]
+        public bool Moves { get; init; }
+
+        [CommandOption("--size <SIZE>")]
+        [Description("Size for --moves. Default: the task's default size.")]
+        public string? Size { get; init; }
+
+        [CommandOption("--remeasure")]
+        [Description("With --moves: time everything again instead of reading the evaluation cache.")]
+        public bool Remeasure { get; init; }
+
+        [CommandOption("--json")]
+        [Description("With --moves: print the landscape as JSON.")]
+        public bool Json { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Moves)
+        {
+            return LandscapeCommand.Run(settings.Task ?? throw new UserInputException("--moves needs a task, e.g. 'rsisim tasks tinylm --moves'"), settings.Size, settings.Remeasure, settings.Json, cancellationToken);
+        }
         using var loggers = Logging.Create(verbose: false);
         using var composition = new Composition(loggers);
         if (settings.Task is null)

@@ -5,6 +5,7 @@ using RsiSim.Core.Tasks;
 using RsiSim.Evaluation;
 using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Compilation;
+using RsiSim.Evaluation.Machine;
 using RsiSim.Evaluation.Running;
 using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks;
@@ -30,6 +31,9 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
         cache ?? new MemoryEvaluationCache(),
         _gate,
         loggerFactory.CreateLogger<CandidateEvaluator>());
+
+    /// <summary>The evaluation cache kept on disk per machine (see docs/architecture.md): the landscape cache.</summary>
+    public static IEvaluationCache PersistentCache() => new FileEvaluationCache(Path.Combine(CacheDirectory.Path, "evaluations"));
 
     public ITask FindTask(string id) => Tasks.Find(id)
         ?? throw new UserInputException($"unknown task '{id}'; known tasks: {string.Join(", ", Tasks.All.Select(t => t.Id))}");

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace RsiSim.Cli.Rendering;
 
 /// <summary>One evaluation as the terminal shows it, or as the JSON object <c>--json</c> prints.</summary>
-internal sealed class EvaluationReport(ITask task, string size, string file, Candidate candidate, EvaluationResult evaluation)
+internal sealed class EvaluationReport(ITask task, string size, string file, Candidate candidate, EvaluationResult evaluation, Roofline? roofline)
 {
     public void Write(IAnsiConsole console)
     {
@@ -38,6 +38,11 @@ internal sealed class EvaluationReport(ITask task, string size, string file, Can
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"speedup: [bold]{timing.Speedup:0.00}x[/] (95% CI {timing.Low:0.00}-{timing.High:0.00}x; median of {timing.CandidateSeconds.Length} interleaved runs: candidate {timing.CandidateMedian * 1000:0.0} ms, reference {timing.BaselineMedian * 1000:0.0} ms, candidate spread ±{timing.CandidateSpread * 100:0.0}%)"));
+        }
+        if (roofline is not null)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"roofline: {roofline.FlopsPerRun / 1e9:0.000} GFLOP per run, achieved [bold]{roofline.Gflops:0.0} GFLOP/s[/] = {roofline.PeakPercent:0.0}% of this machine's FP32 peak ({roofline.PeakGflops:0} GFLOP/s on {roofline.Threads} threads, Vector512 FMA)"));
         }
         if (!string.IsNullOrEmpty(evaluation.Output))
         {
@@ -68,6 +73,14 @@ internal sealed class EvaluationReport(ITask task, string size, string file, Can
                 referenceMedianSeconds = timing.BaselineMedian,
                 candidateSeconds = timing.CandidateSeconds,
                 referenceSeconds = timing.BaselineSeconds,
+            },
+            roofline = roofline is null ? null : new
+            {
+                flopsPerRun = roofline.FlopsPerRun,
+                gflops = roofline.Gflops,
+                peakGflops = roofline.PeakGflops,
+                peakPercent = roofline.PeakPercent,
+                threads = roofline.Threads,
             },
             output = evaluation.Output,
         };

@@ -26,6 +26,9 @@ public interface ITask
     /// <summary>The task's library of moves, correct and wrong.</summary>
     MoveLibrary Moves { get; }
 
+    /// <summary>Named compositions of moves; always has <see cref="Landmark.Expert"/>, the best known composition of correct moves.</summary>
+    IReadOnlyList<Landmark> Landmarks { get; }
+
     /// <summary>The reference source with the given moves applied, in the library's order.</summary>
     /// <exception cref="MoveException">A move is unknown, misses a requirement or conflicts with another.</exception>
     string Compose(IReadOnlyCollection<string> moveIds);

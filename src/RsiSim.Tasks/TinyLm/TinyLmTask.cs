@@ -1,4 +1,5 @@
 using RsiSim.Core.Moves;
+using RsiSim.Core.Tasks;
 using RsiSim.Tasks.Harness;
 using RsiSim.Tasks.Moves;
 using RsiSim.Tasks.TinyLm.Moves;
@@ -23,6 +24,8 @@ public sealed class TinyLmTask : IHarnessedTask
     public string ReferenceSource { get; } = TaskResources.Read("TinyLm.Reference.TinyLmReference.cs");
 
     public MoveLibrary Moves => TinyLmMoves.Library;
+
+    public IReadOnlyList<Landmark> Landmarks => TinyLmMoves.Landmarks;
 
     public ITaskHarness Harness { get; } = new TinyLmHarness();
 

@@ -20,6 +20,8 @@ public sealed class FakeTask(string id, string[] sizes, string defaultSize) : IT
 
     public MoveLibrary Moves { get; } = new([]);
 
+    public IReadOnlyList<Landmark> Landmarks { get; } = [new(Landmark.Expert, "nothing", [])];
+
     public string Compose(IReadOnlyCollection<string> moveIds) => throw new NotSupportedException("The loader never composes.");
 
     public double FlopsPerRun(string size) => 0;

@@ -20,6 +20,8 @@ internal sealed class WalkTask : ITask
 
     public MoveLibrary Moves { get; } = new([]);
 
+    public IReadOnlyList<Landmark> Landmarks { get; } = [new(Landmark.Expert, "nothing", [])];
+
     public string Compose(IReadOnlyCollection<string> moveIds) => ReferenceSource;
 
     public double FlopsPerRun(string size) => 1;

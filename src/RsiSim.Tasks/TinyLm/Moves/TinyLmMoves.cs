@@ -1,4 +1,5 @@
 using RsiSim.Core.Moves;
+using RsiSim.Core.Tasks;
 using RsiSim.Tasks.Moves;
 
 namespace RsiSim.Tasks.TinyLm.Moves;
@@ -49,4 +50,18 @@ public static class TinyLmMoves
     ];
 
     public static MoveLibrary Library { get; } = new(Definitions.Select(d => d.Move));
+
+    public static IReadOnlyList<Landmark> Landmarks { get; } =
+    [
+        new(Landmark.Expert,
+            "every correct move except the dead end (reuse-one-hot) and the slower of the two ways to parallelise the input gradient",
+            [.. Library.All.Where(m => m.Kind == MoveKind.Correct && m.Id is not "reuse-one-hot" and not "parallel-input-gradient-buffers").Select(m => m.Id)]),
+        new(Landmark.HumanExpert,
+            "what a skilled human finds in half a day: no one-hot products, no recomputation, a fused softmax, flat float32 storage",
+            ["embedding-lookup", "sparse-input-gradient", "reuse-activations", "fused-softmax-cross-entropy", "flat-arrays", "float32"]),
+        new(Landmark.MidWay,
+            "half of the way: the human set plus SIMD matrix products and the fused hidden layer",
+            ["embedding-lookup", "sparse-input-gradient", "reuse-activations", "fused-softmax-cross-entropy", "flat-arrays", "float32",
+             "loop-order-ikj", "skip-zero-rows", "span-matmul", "simd-matmul", "fused-bias-tanh", "no-transpose-copies"]),
+    ];
 }

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace RsiSim.Evaluation;
+namespace RsiSim.Evaluation.Machine;
 
 /// <summary>Names the machine timings were taken on: CPU model, core count, OS and runtime, hashed.</summary>
 public static class MachineIdentity
