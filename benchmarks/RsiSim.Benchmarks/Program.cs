@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(RsiSim.Benchmarks.TinyLm.TrainingStepBenchmarks).Assembly).Run(args);
