@@ -21,6 +21,10 @@ internal sealed class TasksCommand : Command<TasksCommand.Settings>
         [Description("Print the candidate source of the reference with these comma-separated moves applied.")]
         public string? Compose { get; init; }
 
+        [CommandOption("--landmark <NAME>")]
+        [Description("Print the candidate source of a landmark: expert, human-expert or mid-way.")]
+        public string? Landmark { get; init; }
+
         [CommandOption("--rules")]
         [Description("Print the rules an agent is given.")]
         public bool Rules { get; init; }
@@ -65,6 +69,12 @@ internal sealed class TasksCommand : Command<TasksCommand.Settings>
         {
             return PrintComposition(selected, settings.Compose);
         }
+        if (settings.Landmark is not null)
+        {
+            var landmark = selected.Landmarks.FirstOrDefault(l => l.Name == settings.Landmark)
+                ?? throw new UserInputException($"{selected.Id} has no landmark '{settings.Landmark}'; landmarks: {string.Join(", ", selected.Landmarks.Select(l => l.Name))}");
+            return PrintComposition(selected, string.Join(',', landmark.Moves));
+        }
         if (settings.Rules)
         {
             Console.Out.Write(selected.Rules);
@@ -107,6 +117,10 @@ internal sealed class TasksCommand : Command<TasksCommand.Settings>
                 Markup.Escape(move.Title));
         }
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine("'rsisim tasks " + task.Id + " --rules' prints the rules agents get; '--compose a,b' prints a candidate.");
+        foreach (var landmark in task.Landmarks)
+        {
+            AnsiConsole.MarkupLineInterpolated($"landmark [bold]{landmark.Name}[/] ({landmark.Moves.Length} moves): {landmark.Description}");
+        }
+        AnsiConsole.WriteLine("'rsisim tasks " + task.Id + " --rules' prints the rules agents get; '--compose a,b' or '--landmark expert' prints a candidate; '--moves' measures each move.");
     }
 }

@@ -10,11 +10,12 @@ public static class MoveComposer
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(definitions);
         var byId = definitions.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var moves = library.Order(moveIds);
         string source = reference;
-        foreach (var move in library.Order(moveIds))
+        foreach (var move in moves)
         {
             source = byId[move.Id].Apply(source);
         }
-        return source;
+        return moves.Count == 0 ? source : $"// Moves applied to the reference: {string.Join(", ", moves.Select(m => m.Id))}.\n" + source;
     }
 }

@@ -85,11 +85,20 @@ public static class SourcePatch
             }
             else if (placed.Add(key))
             {
-                members.AddRange(replacement.Where(m => !IsRemoval(m)));
+                members.AddRange(replacement.Where(m => !IsRemoval(m)).Select(m => members.Count == 0 ? m : Spaced(m)));
             }
         }
-        members.AddRange(patch.Members.Where(m => !placed.Contains(KeyOf(m)) && !IsRemoval(m)));
+        members.AddRange(patch.Members.Where(m => !placed.Contains(KeyOf(m)) && !IsRemoval(m)).Select(Spaced));
         return target.WithMembers(SyntaxFactory.List(members));
+    }
+
+    // A blank line before a member that comes from a patch, as between the members it sits among.
+    private static MemberDeclarationSyntax Spaced(MemberDeclarationSyntax member)
+    {
+        var leading = member.GetLeadingTrivia();
+        return leading.Count > 0 && leading[0].IsKind(SyntaxKind.EndOfLineTrivia)
+            ? member
+            : member.WithLeadingTrivia(leading.Insert(0, SyntaxFactory.LineFeed));
     }
 
     private static bool IsRemoval(MemberDeclarationSyntax member) =>
