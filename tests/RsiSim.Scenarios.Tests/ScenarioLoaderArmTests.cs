@@ -21,7 +21,7 @@ public sealed class ScenarioLoaderArmTests
     [InlineData("  - { name: l, agent: llm, endpoint: 'http://x/v1', model: [a] }", "arms[0].model", "expected a text, found a list")]
     [InlineData("  - { name: p, agent: persona, profile: Opus-4 }", "arms[0].profile", "unknown profile 'Opus-4' (did you mean 'opus-4'?)")]
     [InlineData("  - { name: p, agent: persona, profile: gpt-5 }", "arms[0].profile", "expected one of: sonnet-4, opus-4, mythos-preview")]
-    [InlineData("  - { name: p, agent: persona, apiKeyEnv: KEY }", "arms[0].apiKeyEnv", "unknown option 'apiKeyEnv' of agent 'persona'; expected one of: name, agent, profile, bugRate")]
+    [InlineData("  - { name: p, agent: persona, apiKeyEnv: KEY }", "arms[0].apiKeyEnv", "unknown option 'apiKeyEnv' of agent 'persona'; expected one of: name, agent, loop, profile, bugRate")]
     [InlineData("  - { name: g, agent: greedy, nmae: x }", "arms[0].nmae", "(did you mean 'name'?)")]
     [InlineData("  - { name: [g], agent: greedy }", "arms[0].name", "expected a name, found a list")]
     [InlineData("  - { name: g, agent: 42 }", "arms[0].agent", "unknown agent '42'; expected one of: greedy, random, persona, llm, evolution")]
@@ -32,6 +32,24 @@ public sealed class ScenarioLoaderArmTests
         var error = Assert.Single(result.Errors);
         Assert.Equal(path, error.Path);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_arm_may_set_its_own_loop_options_over_the_scenarios()
+    {
+        var result = LoadArms("  - { name: a, agent: greedy, loop: { compounding: 0.5 } }\n  - { name: b, agent: greedy }\n");
+
+        Assert.True(result.Succeeded, string.Join("; ", result.FormatMessages()));
+        Assert.Equal(0.5, result.Scenario.Arms[0].Loop!.Compounding);
+        Assert.Null(result.Scenario.Arms[1].Loop);
+    }
+
+    [Fact]
+    public void A_bad_arm_loop_value_is_reported_at_its_path()
+    {
+        var result = LoadArms("  - { name: a, agent: greedy, loop: { compounding: 9 } }\n");
+
+        Assert.Equal("arms[0].loop.compounding", Assert.Single(result.Errors).Path);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, 
     private BudgetUsage Spend(TrialSetup setup, BudgetUsage spent, BudgetUsage before, long started, AgentUsage usage, double bestSpeedup)
     {
         // The compounding loop: each attempt's simulated time shrinks with the best speedup so far.
-        double hours = usage.SimulatedMinutes / 60.0 / Math.Pow(bestSpeedup, setup.Scenario.Loop.Compounding);
+        double hours = usage.SimulatedMinutes / 60.0 / Math.Pow(bestSpeedup, setup.Loop.Compounding);
         return new BudgetUsage(
             spent.Attempts + 1,
             before.Wall + time.GetElapsedTime(started),
@@ -122,7 +122,7 @@ public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, 
         {
             return new Judgement(evaluation.Status.ToAttemptStatus(), candidate, evaluation, null, evaluation.Summary);
         }
-        double threshold = best.Speedup * (1 + setup.Scenario.Loop.MinimumGain);
+        double threshold = best.Speedup * (1 + setup.Loop.MinimumGain);
         double speedup = evaluation.Speedup!.Value;
         if (speedup <= threshold)
         {

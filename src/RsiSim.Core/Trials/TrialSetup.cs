@@ -10,4 +10,7 @@ namespace RsiSim.Core.Trials;
 public sealed record TrialSetup(Scenario Scenario, ITask Task, ArmDefinition Arm, int Index, ulong Seed, IAgent Agent, Func<string, Candidate?> FindCandidate)
 {
     public TrialKey Key => new(Arm.Name, Index);
+
+    /// <summary>The loop options in force: the arm's own, else the scenario's.</summary>
+    public LoopOptions Loop => Arm.Loop ?? Scenario.Loop;
 }

@@ -5,10 +5,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace RsiSim.Scenarios.Sections;
 
-/// <summary>Reads an arm's keys other than name and agent as that agent's options, each checked against its <see cref="OptionSpec"/>.</summary>
+/// <summary>Reads an arm's keys other than name, agent and loop as that agent's options, each checked against its <see cref="OptionSpec"/>.</summary>
 internal static class ArmOptionReader
 {
-    private static readonly string[] ArmKeys = ["name", "agent"];
+    private static readonly string[] ArmKeys = ["name", "agent", "loop"];
 
     // A duration option with no stated maximum still has one, so that "timeout: 1e12" is caught.
     private static readonly TimeSpan LongestDuration = TimeSpan.FromDays(365);

@@ -52,7 +52,13 @@ internal static class ArmsSection
             return null;
         }
         var options = ArmOptionReader.Read(arm, descriptor, context);
-        return name is null || options is null ? null : new ArmDefinition(name, descriptor.Name, options);
+        var loopNode = arm.Find("loop");
+        var loop = loopNode is null ? null : LoopSection.Read(loopNode, context, arm.PathOf("loop"));
+        if (loopNode is not null && loop is null)
+        {
+            return null;
+        }
+        return name is null || options is null ? null : new ArmDefinition(name, descriptor.Name, options) { Loop = loop };
     }
 
     private static AgentDescriptor? FindAgent(YamlNode node, string path, SectionContext context) =>

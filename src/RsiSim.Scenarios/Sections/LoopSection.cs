@@ -4,17 +4,17 @@ using YamlDotNet.RepresentationModel;
 
 namespace RsiSim.Scenarios.Sections;
 
-/// <summary>Reads <c>loop: { compounding, minimumGain }</c>; a key left out keeps <see cref="LoopOptions"/>' default.</summary>
+/// <summary>Reads <c>loop: { compounding, minimumGain }</c> of the scenario or of one arm; a key left out keeps <see cref="LoopOptions"/>' default.</summary>
 internal static class LoopSection
 {
     private static readonly string[] Keys = ["compounding", "minimumGain"];
     private static readonly Bounds<double> Compounding = new(0, 4);
     private static readonly Bounds<double> MinimumGain = new(0, 1);
 
-    public static LoopOptions? Read(YamlNode node, SectionContext context)
+    public static LoopOptions? Read(YamlNode node, SectionContext context, string path = "loop")
     {
         ArgumentNullException.ThrowIfNull(context);
-        var section = MappingSection.Open(node, "loop", "a mapping such as { compounding: 0.5 }", context.Diagnostics, Keys);
+        var section = MappingSection.Open(node, path, "a mapping such as { compounding: 0.5 }", context.Diagnostics, Keys);
         if (section is null)
         {
             return null;
