@@ -21,7 +21,6 @@ internal static class MoveNeighbourhood
     public static Proposal Propose(AgentContext context, IReadOnlySet<string> applied, Move move, string? parentHash = null)
     {
         ImmutableSortedSet<string> moves = [.. applied, move.Id];
-        string source = context.Task.Compose(moves);
-        return Proposal.Candidate(source, $"apply {move.Id}: {move.Title}", moves: moves) with { ParentHash = parentHash };
+        return Proposal.Candidate(ComposedCandidates.For(context.Task, moves), $"apply {move.Id}: {move.Title}") with { ParentHash = parentHash };
     }
 }

@@ -30,8 +30,18 @@ public sealed record Proposal
     /// <summary>The parent to record; null means the trial's current best.</summary>
     public string? ParentHash { get; init; }
 
+    /// <summary>The candidate already built (its hash computed), for agents that propose the same candidates often.</summary>
+    public Candidates.Candidate? Prepared { get; private init; }
+
     public static Proposal Candidate(string source, string description, AgentUsage? usage = null, IEnumerable<string>? moves = null) =>
         new(ProposalKind.Candidate, source ?? throw new ArgumentNullException(nameof(source)), moves is null ? [] : [.. moves], description, usage ?? AgentUsage.None);
+
+    /// <summary>A candidate built once and reused: no source hashing per attempt.</summary>
+    public static Proposal Candidate(Candidates.Candidate candidate, string description, AgentUsage? usage = null)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        return new Proposal(ProposalKind.Candidate, candidate.Source, candidate.Moves, description, usage ?? AgentUsage.None) { Prepared = candidate };
+    }
 
     public static Proposal EditFailed(string reason, AgentUsage? usage = null) =>
         new(ProposalKind.EditFailed, null, [], reason, usage ?? AgentUsage.None);

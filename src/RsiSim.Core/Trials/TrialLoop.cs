@@ -115,7 +115,10 @@ public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, 
             var status = proposal.Kind == ProposalKind.EditFailed ? AttemptStatus.EditFailed : AttemptStatus.AgentError;
             return new Judgement(status, null, null, null, proposal.Description);
         }
-        var candidate = Candidate.FromSource(proposal.Source!, proposal.ParentHash ?? best.Candidate.Hash, proposal.Moves);
+        string parent = proposal.ParentHash ?? best.Candidate.Hash;
+        var candidate = proposal.Prepared is { } prepared
+            ? prepared with { ParentHash = parent }
+            : Candidate.FromSource(proposal.Source!, parent, proposal.Moves);
         var request = new EvaluationRequest(setup.Scenario.TaskId, setup.Scenario.Size, candidate, SplitMix64.Derive(setup.Seed, "hidden", index));
         var evaluation = await evaluator.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
         if (evaluation.Status != EvaluationStatus.Passed)
