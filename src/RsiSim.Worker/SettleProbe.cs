@@ -1,32 +1,22 @@
-using System.Diagnostics;
 using System.Globalization;
 using RsiSim.Worker.Protocol;
 
 namespace RsiSim.Worker;
 
-/// <summary>After a run, finds work the program left running: busy or queued pool threads, timers, live threads, CPU use.</summary>
+/// <summary>After a run, finds work the program left running: CPU use, busy or queued pool work, timers, live threads.</summary>
 /// <remarks>
 /// Work that outlives the call it belongs to is either untimed computation or load that slows whatever runs
-/// next on the machine; both break the timing. The thread and timer counts are taken against the counts
-/// right after the program was loaded, before any of its code ran. CPU time is summed over the threads
-/// that can run the program's code: on Linux the runtime's own threads (the tiered JIT promoting hot
-/// methods, the background GC) are told apart by name and left out, which is why the policy forbids
-/// naming threads.
+/// next on the machine; both break the timing. Counts are taken against the counts right after the program
+/// was loaded, before any of its code ran. On Linux, CPU time and threads come from <see cref="ThreadCensus"/>,
+/// which tells the runtime's threads from the program's by name (so the policy forbids naming threads);
+/// elsewhere only the process's CPU time, the pool and timers are watched.
 /// </remarks>
 internal sealed class SettleProbe
 {
     private const double BusyFraction = 0.3;
-    private const string Tasks = "/proc/self/task";
-    private const double LinuxClockTicksPerSecond = 100;
-
-    // Threads that run only runtime code, whatever the program does.
-    private static readonly HashSet<string> RuntimeThreads = new(StringComparer.Ordinal)
-    {
-        ".NET Tiered Com", ".NET BGC", ".NET SigHandler", ".NET EventPipe", ".NET Debugger", ".NET DebugPipe",
-    };
-
+    private static readonly TimeSpan Recount = TimeSpan.FromMilliseconds(50);
     private readonly long _timers = Timer.ActiveCount;
-    private readonly int _otherThreads = OtherThreads();
+    private readonly int _threads = ThreadCensus.Available ? ThreadCensus.ProgramThreads() : 0;
 
     public WorkerMessage Check(int windowMilliseconds)
     {
@@ -34,7 +24,7 @@ internal sealed class SettleProbe
         double cpu = IdleCpu(window);
         if (cpu > BusyFraction * window.TotalMilliseconds)
         {
-            // A blip (the JIT promoting a method, the GC finishing) ends quickly; left-over work does not.
+            // A blip (a finalizer, a clock tick charged late) ends quickly; left-over work does not.
             window *= 4;
             cpu = IdleCpu(window);
         }
@@ -52,12 +42,23 @@ internal sealed class SettleProbe
         {
             return Violation($"the program left {Timer.ActiveCount - _timers} timers or delays pending after its run returned");
         }
-        int threads = OtherThreads();
-        if (threads > _otherThreads)
+        if (ThreadCensus.Available && ExtraThreads() is > 0 and var extra)
         {
-            return Violation($"the program left {threads - _otherThreads} threads alive after its run returned");
+            return Violation($"the program left {extra} threads alive after its run returned");
         }
         return new SettledMessage(cpu);
+    }
+
+    // Counted twice: a pool thread retiring between the two counts of one census is not the program's.
+    private int ExtraThreads()
+    {
+        int extra = ThreadCensus.ProgramThreads() - _threads;
+        if (extra > 0)
+        {
+            Thread.Sleep(Recount);
+            extra = ThreadCensus.ProgramThreads() - _threads;
+        }
+        return extra;
     }
 
     private static ErrorMessage Violation(string what) =>
@@ -65,46 +66,11 @@ internal sealed class SettleProbe
 
     private static double IdleCpu(TimeSpan window)
     {
-        double before = ProgramCpuMilliseconds();
+        double before = CpuMilliseconds();
         Thread.Sleep(window);
-        return ProgramCpuMilliseconds() - before;
+        return CpuMilliseconds() - before;
     }
 
-    private static double ProgramCpuMilliseconds()
-    {
-        if (!Directory.Exists(Tasks))
-        {
-            return Environment.CpuUsage.TotalTime.TotalMilliseconds;
-        }
-        long ticks = 0;
-        foreach (string task in Directory.EnumerateDirectories(Tasks))
-        {
-            string stat;
-            try
-            {
-                stat = File.ReadAllText(Path.Combine(task, "stat"));
-            }
-            catch (IOException)
-            {
-                continue; // the thread ended meanwhile
-            }
-            // tid (comm) state ... with utime and stime the 14th and 15th fields; comm may hold spaces.
-            int open = stat.IndexOf('(', StringComparison.Ordinal);
-            int close = stat.LastIndexOf(')');
-            if (RuntimeThreads.Contains(stat[(open + 1)..close]))
-            {
-                continue;
-            }
-            var fields = stat[(close + 2)..].Split(' ');
-            ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        }
-        return ticks * 1000 / LinuxClockTicksPerSecond;
-    }
-
-    // Threads of the process that are not thread-pool workers: the runtime's own, and any the program started.
-    private static int OtherThreads()
-    {
-        using var self = Process.GetCurrentProcess();
-        return self.Threads.Count - ThreadPool.ThreadCount;
-    }
+    private static double CpuMilliseconds() =>
+        ThreadCensus.Available ? ThreadCensus.ProgramCpuMilliseconds() : Environment.CpuUsage.TotalTime.TotalMilliseconds;
 }

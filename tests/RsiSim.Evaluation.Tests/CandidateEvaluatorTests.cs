@@ -35,6 +35,23 @@ public sealed class CandidateEvaluatorTests(SandboxedEvaluatorFixture fixture) :
     }
 
     [Fact]
+    public async Task Threads_and_tasks_that_finish_before_the_call_returns_are_allowed()
+    {
+        string source = Programs.ReferenceInitializingWith("""
+                    var sums = new double[4];
+                    Parallel.For(0, sums.Length, i => { for (int k = 0; k < 100_000; k++) { sums[i] += Math.Sqrt(k); } });
+                    var task = Task.Run(() => sums.Sum());
+                    var thread = new Thread(() => sums[0] += task.Result);
+                    thread.Start();
+                    thread.Join();
+            """);
+
+        var evaluation = await fixture.EvaluateAsync(Candidate.FromSource(source));
+
+        Assert.True(evaluation.Status == EvaluationStatus.Passed, evaluation.Summary);
+    }
+
+    [Fact]
     public async Task A_policy_violation_is_reported_with_line_column_and_rule_before_anything_runs()
     {
         string source = Programs.ReferenceInitializingWith("        System.IO.File.WriteAllText(\"x\", \"y\");");

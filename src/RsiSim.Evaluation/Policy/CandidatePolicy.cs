@@ -44,7 +44,7 @@ public sealed class CandidatePolicy(IReadOnlyList<PolicyRule> rules)
             var position = node.GetLocation().GetLineSpan().StartLinePosition;
             if (seen.Add((position.Line, violation.Rule.Id)))
             {
-                found.Add(new CompileDiagnostic(position.Line + 1, position.Character + 1, violation.Rule.Id, $"{violation.What}: {violation.Rule.Title} are not allowed"));
+                found.Add(new CompileDiagnostic(position.Line + 1, position.Character + 1, violation.Rule.Id, $"{violation.What} is not allowed ({violation.Rule.Title})"));
             }
         }
         return [.. found];

@@ -30,7 +30,7 @@ internal static class WorkerDeath
     private static string LastLines(string text)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !l.StartsWith("at ", StringComparison.Ordinal));
+            .Where(l => !l.StartsWith("at ", StringComparison.Ordinal) && l.Trim('-').Length > 0);
         string joined = string.Join(" | ", lines.Take(4));
         return joined.Length > 400 ? joined[..400] + "..." : joined;
     }

@@ -35,6 +35,7 @@ internal static class WorkerLaunch
         {
             start.FileName = prlimit;
             start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--as={addressSpace}"));
+            start.ArgumentList.Add("--core=0"); // a crashing candidate leaves no core file behind
             start.ArgumentList.Add(options.DotnetPath ?? DotnetHost());
         }
         else

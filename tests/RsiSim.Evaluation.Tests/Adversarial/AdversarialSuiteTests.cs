@@ -15,6 +15,7 @@ public sealed class AdversarialSuiteTests(SandboxedEvaluatorFixture fixture) : I
     [InlineData("fewer-steps", EvaluationStatus.WrongResult, null)]
     [InlineData("background-thread", EvaluationStatus.PolicyViolation, null)]
     [InlineData("delayed-pool-work", EvaluationStatus.PolicyViolation, null)]
+    [InlineData("sleeping-thread", EvaluationStatus.PolicyViolation, null)]
     [InlineData("reflect-on-harness", EvaluationStatus.PolicyViolation, "RSP005")]
     [InlineData("environment-exit", EvaluationStatus.PolicyViolation, "RSP007")]
     [InlineData("thread-exception-exit", EvaluationStatus.Crash, null)]
@@ -34,6 +35,7 @@ public sealed class AdversarialSuiteTests(SandboxedEvaluatorFixture fixture) : I
         // When it is evaluated, and the reference right after it
         var evaluation = await fixture.EvaluateAsync(hostile);
         var leftBehind = ChildProcesses.OfThisProcess();
+        TestContext.Current.SendDiagnosticMessage($"{file}: {evaluation.Status}: {evaluation.Summary}");
         var next = await fixture.EvaluateAsync(SandboxedEvaluatorFixture.Reference);
 
         // Then the hostile one ends in its status and leaves no process behind,
