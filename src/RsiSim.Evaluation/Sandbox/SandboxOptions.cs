@@ -19,7 +19,7 @@ public sealed record SandboxOptions
     /// <summary>How long a worker may take to start, load a program or prepare a run's data.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long the worker watches for left-over work after each candidate run (untimed).</summary>
+    /// <summary>How long a worker watches for left-over work after each run (untimed; at least 20 ms).</summary>
     public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(30);
 
     /// <summary>The worker assembly; by default RsiSim.Worker.dll next to this assembly.</summary>
@@ -37,6 +37,7 @@ public sealed record SandboxOptions
         ArgumentOutOfRangeException.ThrowIfNegative(EffectiveAddressSpaceBytes, nameof(AddressSpaceBytes));
         ArgumentOutOfRangeException.ThrowIfNegative(OutputLimit, nameof(OutputLimit));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StartTimeout, TimeSpan.Zero, nameof(StartTimeout));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SettleWindow, TimeSpan.Zero, nameof(SettleWindow));
+        // Linux charges CPU time in 10 ms ticks: a shorter window cannot tell one tick from work.
+        ArgumentOutOfRangeException.ThrowIfLessThan(SettleWindow, TimeSpan.FromMilliseconds(20), nameof(SettleWindow));
     }
 }

@@ -10,7 +10,7 @@ namespace RsiSim.Evaluation.Sandbox;
 /// <summary>A reference worker and a candidate worker; each run is prepared untimed, then timed by this process's clock.</summary>
 /// <remarks>
 /// The two programs live in separate processes so that the candidate cannot reach the reference it is compared
-/// with. After each candidate run the worker is asked to settle: work left running is a policy violation.
+/// with. After each run the worker is asked to settle: work the candidate left running is a policy violation.
 /// </remarks>
 internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options) : IRunSession
 {
@@ -41,7 +41,8 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         {
             return await FailedAsync(worker, result).ConfigureAwait(false);
         }
-        if (side == RunSide.Candidate)
+        // Both sides settle, though only the candidate can fail it: the idle pause changes how warm the next
+        // run starts, and the two sides must be treated alike or the pause itself skews the speedup.
         {
             var settled = await worker.RequestAsync(new SettleMessage((int)options.SettleWindow.TotalMilliseconds), options.StartTimeout, cancellationToken).ConfigureAwait(false);
             if (settled.Message is not SettledMessage)
