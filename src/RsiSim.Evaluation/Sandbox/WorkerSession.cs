@@ -41,15 +41,14 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         {
             return await FailedAsync(worker, result).ConfigureAwait(false);
         }
-        // Both sides settle, though only the candidate can fail it: the idle pause changes how warm the next
-        // run starts, and the two sides must be treated alike or the pause itself skews the speedup.
+        // Both sides settle: the idle pause changes how warm the next run starts, and the two sides must be
+        // treated alike or the pause itself skews the speedup. Only the candidate can fail the check; the
+        // trusted reference's verdict is a heuristic's false alarm, unless its worker died.
+        var settled = await worker.RequestAsync(new SettleMessage((int)options.SettleWindow.TotalMilliseconds), options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        if (settled.Message is not SettledMessage && (side == RunSide.Candidate || !worker.IsAlive))
         {
-            var settled = await worker.RequestAsync(new SettleMessage((int)options.SettleWindow.TotalMilliseconds), options.StartTimeout, cancellationToken).ConfigureAwait(false);
-            if (settled.Message is not SettledMessage)
-            {
-                var failed = await FailedAsync(worker, settled).ConfigureAwait(false);
-                return failed with { CapturedOutput = output.Output };
-            }
+            var failed = await FailedAsync(worker, settled).ConfigureAwait(false);
+            return failed with { CapturedOutput = output.Output };
         }
         return Decode(output) is { } decoded
             ? new TimedRun(decoded, seconds, null, "", output.Output)
