@@ -1,13 +1,18 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RsiSim.Core.Candidates;
 using RsiSim.Core.Evaluations;
 using RsiSim.Core.Tasks;
 using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Compilation;
 using RsiSim.Evaluation.Machine;
+using RsiSim.Evaluation.Policy;
 using RsiSim.Evaluation.Running;
+using RsiSim.Evaluation.Sandbox;
 using RsiSim.Evaluation.Timing;
+using RsiSim.Tasks;
 using RsiSim.Tasks.Harness;
 
 namespace RsiSim.Evaluation;
@@ -16,6 +21,7 @@ namespace RsiSim.Evaluation;
 public sealed partial class CandidateEvaluator(
     ITaskCatalog tasks,
     CandidateCompiler compiler,
+    CandidatePolicy policy,
     ICandidateRunner runner,
     TimingProtocol timing,
     IEvaluationCache cache,
@@ -23,6 +29,22 @@ public sealed partial class CandidateEvaluator(
     ILogger<CandidateEvaluator> logger) : IEvaluator
 {
     private const int MaxDiagnostics = 20;
+
+    /// <summary>The evaluator with the built-in tasks, candidates in sandboxed workers (or in this process when asked), and an in-memory cache.</summary>
+    public static CandidateEvaluator Create(EvaluatorOptions? options = null, ILoggerFactory? loggerFactory = null)
+    {
+        options ??= new EvaluatorOptions();
+        ICandidateRunner runner = options.InProcess ? new InProcessCandidateRunner() : new WorkerCandidateRunner(options.Sandbox);
+        return new CandidateEvaluator(
+            BuiltInTasks.Instance,
+            new CandidateCompiler(),
+            CandidatePolicy.Default,
+            runner,
+            new TimingProtocol(options.Timing),
+            new MemoryEvaluationCache(),
+            new TimingGate(),
+            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CandidateEvaluator>());
+    }
 
     public async ValueTask<EvaluationResult> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {
@@ -45,6 +67,11 @@ public sealed partial class CandidateEvaluator(
         if (!compiled.Succeeded)
         {
             return CompileFailure(compiled);
+        }
+        var violations = policy.Check(compiled);
+        if (violations.Length > 0)
+        {
+            return Rejected(EvaluationStatus.PolicyViolation, violations, "violations");
         }
         var reference = Candidate.FromSource(task.ReferenceSource);
         var baseline = compiler.Compile(reference.Source, reference.Hash);
@@ -69,12 +96,14 @@ public sealed partial class CandidateEvaluator(
         }
     }
 
-    private static EvaluationResult CompileFailure(CompileResult compiled)
+    private static EvaluationResult CompileFailure(CompileResult compiled) => Rejected(EvaluationStatus.CompileError, compiled.Errors, "errors");
+
+    private static EvaluationResult Rejected(EvaluationStatus status, ImmutableArray<CompileDiagnostic> diagnostics, string noun)
     {
-        var first = compiled.Errors[0];
+        var first = diagnostics[0];
         string summary = string.Create(CultureInfo.InvariantCulture, $"line {first.Line}, column {first.Column}: {first.Id}: {first.Message}")
-            + (compiled.Errors.Length > 1 ? $" (and {compiled.Errors.Length - 1} more errors)" : "");
-        return EvaluationResult.Failed(EvaluationStatus.CompileError, summary, compiled.Errors.Take(MaxDiagnostics));
+            + (diagnostics.Length > 1 ? $" (and {diagnostics.Length - 1} more {noun})" : "");
+        return EvaluationResult.Failed(status, summary, diagnostics.Take(MaxDiagnostics));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Evaluated {Candidate}: {Status} {Summary}")]

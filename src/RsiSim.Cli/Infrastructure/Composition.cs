@@ -6,7 +6,8 @@ using RsiSim.Evaluation;
 using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Compilation;
 using RsiSim.Evaluation.Machine;
-using RsiSim.Evaluation.Running;
+using RsiSim.Evaluation.Policy;
+using RsiSim.Evaluation.Sandbox;
 using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks;
 
@@ -16,6 +17,7 @@ namespace RsiSim.Cli.Infrastructure;
 internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
 {
     private readonly TimingGate _gate = new();
+    private readonly CandidateCompiler _compiler = new();
 
     public ITaskCatalog Tasks { get; } = BuiltInTasks.Instance;
 
@@ -23,10 +25,12 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
 
     public ILoggerFactory LoggerFactory => loggerFactory;
 
+    /// <summary>The evaluator every command uses: Roslyn, the static policy, candidates in sandboxed worker processes.</summary>
     public CandidateEvaluator CreateEvaluator(TimingOptions timing, IEvaluationCache? cache = null) => new(
         Tasks,
-        new CandidateCompiler(),
-        new InProcessCandidateRunner(),
+        _compiler,
+        CandidatePolicy.Default,
+        new WorkerCandidateRunner(new SandboxOptions()),
         new TimingProtocol(timing),
         cache ?? new MemoryEvaluationCache(),
         _gate,

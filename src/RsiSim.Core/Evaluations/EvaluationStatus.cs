@@ -12,7 +12,7 @@ public enum EvaluationStatus
     /// <summary>Did not compile.</summary>
     CompileError,
 
-    /// <summary>The static policy rejected it before anything ran.</summary>
+    /// <summary>The policy rejected it: statically before anything ran, or at run time for work left running after a call returned.</summary>
     PolicyViolation,
 
     /// <summary>Killed for running past its time limit.</summary>

@@ -33,18 +33,7 @@ public sealed class CandidateCompiler
         {
             return cached;
         }
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "candidate.cs");
-        var compilation = CSharpCompilation.Create(
-            "candidate_" + hash,
-            [tree, GlobalUsingsTree],
-            References.Value,
-            new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                optimizationLevel: OptimizationLevel.Release,
-                allowUnsafe: true,
-                nullableContextOptions: NullableContextOptions.Disable,
-                concurrentBuild: false,
-                deterministic: true));
+        var compilation = CreateCompilation(source, hash);
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
         var errors = emitted.Diagnostics
@@ -58,6 +47,23 @@ public sealed class CandidateCompiler
         }
         _cache[hash] = result;
         return result;
+    }
+
+    /// <summary>The compilation of a candidate, bound on demand and not emitted: what the policy reads.</summary>
+    public static CSharpCompilation CreateCompilation(string source, string hash)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "candidate.cs");
+        return CSharpCompilation.Create(
+            "candidate_" + hash,
+            [tree, GlobalUsingsTree],
+            References.Value,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                optimizationLevel: OptimizationLevel.Release,
+                allowUnsafe: true,
+                nullableContextOptions: NullableContextOptions.Disable,
+                concurrentBuild: false,
+                deterministic: true));
     }
 
     public static CompileDiagnostic ToDiagnostic(Diagnostic diagnostic)

@@ -1,0 +1,43 @@
+namespace RsiSim.Evaluation.Sandbox;
+
+/// <summary>The limits and paths of the worker processes candidates run in.</summary>
+public sealed record SandboxOptions
+{
+    /// <summary>The worker's GC heap hard limit (DOTNET_GCHeapHardLimit); managed allocations past it throw OutOfMemoryException.</summary>
+    public long MemoryCapBytes { get; init; } = 2L << 30;
+
+    /// <summary>The worker's address-space limit, applied with prlimit where it exists; null for the default, 0 for none.</summary>
+    /// <remarks>The default is the memory cap plus <see cref="AddressSpaceHeadroomBytes"/>: the runtime reserves address space it never touches.</remarks>
+    public long? AddressSpaceBytes { get; init; }
+
+    /// <summary>What the runtime itself needs on top of the heap cap (code, stacks, reservations).</summary>
+    public const long AddressSpaceHeadroomBytes = 6L << 30;
+
+    /// <summary>Characters of a run's printed output kept and shown to the agent.</summary>
+    public int OutputLimit { get; init; } = 4096;
+
+    /// <summary>How long a worker may take to start, load a program or prepare a run's data.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a worker watches for left-over work after each run (untimed; at least 20 ms).</summary>
+    public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>The worker assembly; by default RsiSim.Worker.dll next to this assembly.</summary>
+    public string? WorkerPath { get; init; }
+
+    /// <summary>The dotnet host that runs the worker; by default the one running this process.</summary>
+    public string? DotnetPath { get; init; }
+
+    public long EffectiveAddressSpaceBytes => AddressSpaceBytes ?? MemoryCapBytes + AddressSpaceHeadroomBytes;
+
+    /// <summary>Throws for settings that cannot work; call once, before the first worker starts.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MemoryCapBytes, 64L << 20, nameof(MemoryCapBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(EffectiveAddressSpaceBytes, nameof(AddressSpaceBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(OutputLimit, nameof(OutputLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StartTimeout, TimeSpan.Zero, nameof(StartTimeout));
+        // Linux charges CPU time in 10 ms ticks: a shorter window cannot tell one tick from work.
+        ArgumentOutOfRangeException.ThrowIfLessThan(SettleWindow, TimeSpan.FromMilliseconds(20), nameof(SettleWindow));
+    }
+}

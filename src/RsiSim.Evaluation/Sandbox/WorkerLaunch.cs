@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace RsiSim.Evaluation.Sandbox;
+
+/// <summary>How a worker process is started: `dotnet RsiSim.Worker.dll` under prlimit, in its own folder, with a scrubbed environment.</summary>
+internal static class WorkerLaunch
+{
+    /// <summary>The only host variables a worker inherits; everything else (API keys included) stays behind.</summary>
+    public static readonly IReadOnlyList<string> InheritedVariables = ["PATH", "LANG", "DOTNET_ROOT"];
+
+    private static readonly Lazy<string?> Prlimit = new(() => FindOnPath("prlimit"));
+
+    public static ProcessStartInfo StartInfo(SandboxOptions options, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string worker = options.WorkerPath ?? Path.Combine(AppContext.BaseDirectory, "RsiSim.Worker.dll");
+        if (!File.Exists(worker))
+        {
+            throw new FileNotFoundException("the sandbox worker is missing; build RsiSim.Evaluation, which copies it next to itself", worker);
+        }
+        var start = new ProcessStartInfo
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder,
+            StandardOutputEncoding = new System.Text.UTF8Encoding(false),
+            StandardInputEncoding = new System.Text.UTF8Encoding(false),
+        };
+        long addressSpace = options.EffectiveAddressSpaceBytes;
+        if (addressSpace > 0 && Prlimit.Value is { } prlimit)
+        {
+            start.FileName = prlimit;
+            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--as={addressSpace}"));
+            start.ArgumentList.Add("--core=0"); // a crashing candidate leaves no core file behind
+            start.ArgumentList.Add(options.DotnetPath ?? DotnetHost());
+        }
+        else
+        {
+            start.FileName = options.DotnetPath ?? DotnetHost();
+        }
+        start.ArgumentList.Add(worker);
+        Scrub(start, options, folder);
+        return start;
+    }
+
+    /// <summary>Whether workers get an address-space limit on this machine (prlimit found).</summary>
+    public static bool HasAddressSpaceLimit => Prlimit.Value is not null;
+
+    private static void Scrub(ProcessStartInfo start, SandboxOptions options, string folder)
+    {
+        start.Environment.Clear();
+        foreach (string name in InheritedVariables)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                start.Environment[name] = value;
+            }
+        }
+        start.Environment["HOME"] = folder;
+        start.Environment["TMPDIR"] = folder;
+        start.Environment["DOTNET_GCHeapHardLimit"] = options.MemoryCapBytes.ToString("X", CultureInfo.InvariantCulture);
+    }
+
+    // The dotnet executable that runs this process: <root>/shared/Microsoft.NETCore.App/<version>/ → <root>/dotnet.
+    private static string DotnetHost()
+    {
+        string name = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "dotnet.exe" : "dotnet";
+        if (Environment.ProcessPath is { } self && string.Equals(Path.GetFileName(self), name, StringComparison.OrdinalIgnoreCase))
+        {
+            return self;
+        }
+        string beside = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", name));
+        return File.Exists(beside) ? beside : FindOnPath("dotnet") ?? "dotnet";
+    }
+
+    private static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
+}

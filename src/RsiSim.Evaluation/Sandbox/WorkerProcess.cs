@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using RsiSim.Core.Evaluations;
+using RsiSim.Worker.Protocol;
+
+namespace RsiSim.Evaluation.Sandbox;
+
+/// <summary>One running worker: requests and replies over its stdin/stdout, every wait bounded, killed with its whole tree when it overruns.</summary>
+internal sealed class WorkerProcess : IAsyncDisposable
+{
+    private const int StderrTailChars = 8192;
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
+
+    private readonly Process _process;
+    private readonly DirectoryInfo _folder;
+    private readonly StringBuilder _stderr = new();
+    private readonly Lock _stderrLock = new();
+    private WorkerReply? _death;
+
+    private WorkerProcess(Process process, DirectoryInfo folder)
+    {
+        _process = process;
+        _folder = folder;
+    }
+
+    /// <summary>False once the worker died or was killed; it answers nothing after that.</summary>
+    public bool IsAlive => _death is null;
+
+    /// <summary>The fresh temporary folder the worker runs in, deleted when it is disposed.</summary>
+    public string Folder => _folder.FullName;
+
+    public int Id => _process.Id;
+
+    /// <summary>Starts a worker in a fresh folder and waits for its hello; a worker that cannot start is a broken installation and throws.</summary>
+    public static async ValueTask<WorkerProcess> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = Directory.CreateTempSubdirectory("rsisim-worker-");
+        var process = new Process { StartInfo = WorkerLaunch.StartInfo(options, folder.FullName) };
+        var worker = new WorkerProcess(process, folder);
+        process.ErrorDataReceived += (_, e) => worker.KeepStderr(e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch
+        {
+            await worker.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        process.BeginErrorReadLine();
+        var hello = await worker.ReceiveAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        if (hello.Message is not HelloMessage { Protocol: WorkerMessage.ProtocolVersion })
+        {
+            await worker.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"the sandbox worker did not start: {(hello.Message is HelloMessage h ? $"it speaks protocol {h.Protocol}, not {WorkerMessage.ProtocolVersion}" : hello.Detail)}");
+        }
+        return worker;
+    }
+
+    public async ValueTask<WorkerReply> RequestAsync(WorkerMessage request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var sent = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return sent.Succeeded ? await ReceiveAsync(timeout, cancellationToken).ConfigureAwait(false) : sent;
+    }
+
+    public async ValueTask<WorkerReply> SendAsync(WorkerMessage request, CancellationToken cancellationToken)
+    {
+        if (_death is { } death)
+        {
+            return death;
+        }
+        try
+        {
+            await _process.StandardInput.WriteLineAsync(ProtocolLine.Write(request).AsMemory(), cancellationToken).ConfigureAwait(false);
+            await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return new WorkerReply(request, null, "");
+        }
+        catch (IOException)
+        {
+            return await DiedAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The next line from the worker; past <paramref name="timeout"/> the worker is killed and the reply is a timeout.</summary>
+    public async ValueTask<WorkerReply> ReceiveAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (_death is { } death)
+        {
+            return death;
+        }
+        // WaitAsync rather than a cancelled read: killing the process is what really ends a read on its pipe.
+        var read = _process.StandardOutput.ReadLineAsync(CancellationToken.None).AsTask();
+        string? line;
+        try
+        {
+            line = await read.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await KillAsync().ConfigureAwait(false);
+            return Dead(WorkerReply.Failed(EvaluationStatus.Timeout, string.Create(CultureInfo.InvariantCulture, $"did not finish within {timeout.TotalSeconds:0.###} s; the worker was killed")));
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync().ConfigureAwait(false);
+            Dead(WorkerReply.Failed(EvaluationStatus.Crash, "the evaluation was cancelled"));
+            throw;
+        }
+        if (line is null)
+        {
+            return await DiedAsync().ConfigureAwait(false);
+        }
+        if (ProtocolLine.Read(line) is not { } message)
+        {
+            await KillAsync().ConfigureAwait(false);
+            return Dead(WorkerReply.Failed(EvaluationStatus.Crash, $"the worker broke the protocol with: {(line.Length > 120 ? line[..120] + "..." : line)}"));
+        }
+        return WorkerReply.Of(message);
+    }
+
+    /// <summary>Marks the worker dead with this reply, kills it, and returns the reply.</summary>
+    public async ValueTask<WorkerReply> AbandonAsync(WorkerReply reply)
+    {
+        await KillAsync().ConfigureAwait(false);
+        return Dead(reply);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (IsAlive && !HasExited())
+            {
+                await SendAsync(new ByeMessage(), CancellationToken.None).ConfigureAwait(false);
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                try
+                {
+                    await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // It ignored "bye": it is killed below.
+                }
+            }
+            await KillAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _process.Dispose();
+            DeleteFolder();
+        }
+    }
+
+    private async ValueTask<WorkerReply> DiedAsync()
+    {
+        using (var grace = new CancellationTokenSource(ExitGrace))
+        {
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await KillAsync().ConfigureAwait(false);
+            }
+        }
+        string tail;
+        lock (_stderrLock)
+        {
+            tail = _stderr.ToString();
+        }
+        return Dead(WorkerDeath.Classify(HasExited() ? _process.ExitCode : -1, tail));
+    }
+
+    private WorkerReply Dead(WorkerReply reply)
+    {
+        _death ??= reply;
+        return reply;
+    }
+
+    private async ValueTask KillAsync()
+    {
+        if (HasExited())
+        {
+            return;
+        }
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            return; // it exited meanwhile
+        }
+        using var grace = new CancellationTokenSource(ExitGrace);
+        try
+        {
+            await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Killed but not reaped in time; nothing more can be done from here.
+        }
+    }
+
+    private bool HasExited()
+    {
+        try
+        {
+            return _process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true; // never started
+        }
+    }
+
+    private void KeepStderr(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_stderrLock)
+        {
+            _stderr.AppendLine(line);
+            if (_stderr.Length > StderrTailChars)
+            {
+                _stderr.Remove(0, _stderr.Length - StderrTailChars);
+            }
+        }
+    }
+
+    private void DeleteFolder()
+    {
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open: the folder is under the system's temporary folder, which is cleaned anyway.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+}

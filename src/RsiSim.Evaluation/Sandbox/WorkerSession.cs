@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using RsiSim.Core.Evaluations;
+using RsiSim.Evaluation.Running;
+using RsiSim.Tasks.Harness;
+using RsiSim.Worker.Protocol;
+
+namespace RsiSim.Evaluation.Sandbox;
+
+/// <summary>A reference worker and a candidate worker; each run is prepared untimed, then timed by this process's clock.</summary>
+/// <remarks>
+/// The two programs live in separate processes so that the candidate cannot reach the reference it is compared
+/// with. After each run the worker is asked to settle: work the candidate left running is a policy violation.
+/// </remarks>
+internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options) : IRunSession
+{
+    public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var worker = side == RunSide.Baseline ? baseline : candidate;
+        var prepared = await worker.RequestAsync(new PrepareMessage(seed), Max(options.StartTimeout, timeout), cancellationToken).ConfigureAwait(false);
+        if (prepared.Message is not PreparedMessage)
+        {
+            return await FailedAsync(worker, prepared).ConfigureAwait(false);
+        }
+
+        // The clock that counts: from handing over "run" to the worker's "ran", read in this process.
+        long start = Stopwatch.GetTimestamp();
+        var ran = await worker.SendAsync(new RunMessage(), cancellationToken).ConfigureAwait(false);
+        if (ran.Succeeded)
+        {
+            ran = await worker.ReceiveAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        if (ran.Message is not RanMessage)
+        {
+            return await FailedAsync(worker, ran).ConfigureAwait(false);
+        }
+
+        var result = await worker.ReceiveAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        if (result.Message is not ResultMessage output)
+        {
+            return await FailedAsync(worker, result).ConfigureAwait(false);
+        }
+        // Both sides settle: the idle pause changes how warm the next run starts, and the two sides must be
+        // treated alike or the pause itself skews the speedup. Only the candidate can fail the check; the
+        // trusted reference's verdict is a heuristic's false alarm, unless its worker died.
+        var settled = await worker.RequestAsync(new SettleMessage((int)options.SettleWindow.TotalMilliseconds), options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        if (settled.Message is not SettledMessage && (side == RunSide.Candidate || !worker.IsAlive))
+        {
+            var failed = await FailedAsync(worker, settled).ConfigureAwait(false);
+            return failed with { CapturedOutput = output.Output };
+        }
+        return Decode(output) is { } decoded
+            ? new TimedRun(decoded, seconds, null, "", output.Output)
+            : TimedRun.Failed(EvaluationStatus.Crash, "the worker sent a malformed result", output.Output);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
+    }
+
+    // A failed request ends the worker's usefulness unless the worker itself reported a failure of the program
+    // and stays in a known state (an exception caught around the run).
+    private static async ValueTask<TimedRun> FailedAsync(WorkerProcess worker, WorkerReply reply)
+    {
+        if (reply.Succeeded)
+        {
+            reply = await worker.AbandonAsync(WorkerReply.Failed(EvaluationStatus.Crash, $"the worker answered out of turn with '{reply.Message?.GetType().Name}'")).ConfigureAwait(false);
+        }
+        return TimedRun.Failed(reply.Failure!.Value, reply.Detail, reply.Output);
+    }
+
+    private static RunOutput? Decode(ResultMessage result)
+    {
+        try
+        {
+            var tensors = result.Tensors.ToImmutableDictionary(t => t.Key, t => DoubleArrayCodec.Decode(t.Value), StringComparer.Ordinal);
+            return new RunOutput([.. DoubleArrayCodec.Decode(result.Losses)], tensors);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

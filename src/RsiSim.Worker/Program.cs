@@ -1,0 +1,16 @@
+using System.Text;
+using RsiSim.Worker;
+
+// The worker owns its standard output: protocol lines go to the original stream, and whatever the loaded
+// program prints through Console goes to a bounded capture that is returned with each result.
+var protocolOut = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = false };
+var protocolIn = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+var capture = new OutputCapture();
+Console.SetOut(capture);
+Console.SetError(capture);
+Console.SetIn(TextReader.Null);
+
+int code = new WorkerLoop(protocolIn, protocolOut, capture).Run();
+protocolOut.Flush();
+// Exit even if the program left foreground threads behind.
+Environment.Exit(code);

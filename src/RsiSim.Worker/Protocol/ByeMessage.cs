@@ -1,0 +1,4 @@
+namespace RsiSim.Worker.Protocol;
+
+/// <summary>Host → worker: exit now.</summary>
+internal sealed record ByeMessage : WorkerMessage;

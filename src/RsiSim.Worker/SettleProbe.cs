@@ -1,0 +1,76 @@
+using System.Globalization;
+using RsiSim.Worker.Protocol;
+
+namespace RsiSim.Worker;
+
+/// <summary>After a run, finds work the program left running: CPU use, busy or queued pool work, timers, live threads.</summary>
+/// <remarks>
+/// Work that outlives the call it belongs to is either untimed computation or load that slows whatever runs
+/// next on the machine; both break the timing. Counts are taken against the counts right after the program
+/// was loaded, before any of its code ran. On Linux, CPU time and threads come from <see cref="ThreadCensus"/>,
+/// which tells the runtime's threads from the program's by name (so the policy forbids naming threads);
+/// elsewhere only the process's CPU time, the pool and timers are watched.
+/// </remarks>
+internal sealed class SettleProbe
+{
+    private const double BusyFraction = 0.3;
+    private static readonly TimeSpan Recount = TimeSpan.FromMilliseconds(50);
+    private readonly long _timers = Timer.ActiveCount;
+    private readonly int _threads = ThreadCensus.Available ? ThreadCensus.ProgramThreads() : 0;
+
+    public WorkerMessage Check(int windowMilliseconds)
+    {
+        var window = TimeSpan.FromMilliseconds(Math.Clamp(windowMilliseconds, 1, 5000));
+        double cpu = IdleCpu(window);
+        if (cpu > BusyFraction * window.TotalMilliseconds)
+        {
+            // A blip (a finalizer, a clock tick charged late) ends quickly; left-over work does not.
+            window *= 4;
+            cpu = IdleCpu(window);
+        }
+        if (cpu > BusyFraction * window.TotalMilliseconds)
+        {
+            return Violation(string.Create(CultureInfo.InvariantCulture, $"the program was still computing after its run returned ({cpu:0} ms of CPU in {window.TotalMilliseconds:0} ms while the harness was idle)"));
+        }
+        ThreadPool.GetAvailableThreads(out int available, out _);
+        ThreadPool.GetMaxThreads(out int max, out _);
+        if (max - available > 0 || ThreadPool.PendingWorkItemCount > 0)
+        {
+            return Violation($"the program left work in the thread pool after its run returned ({max - available} busy, {ThreadPool.PendingWorkItemCount} queued)");
+        }
+        if (Timer.ActiveCount > _timers)
+        {
+            return Violation($"the program left {Timer.ActiveCount - _timers} timers or delays pending after its run returned");
+        }
+        if (ThreadCensus.Available && ExtraThreads() is > 0 and var extra)
+        {
+            return Violation($"the program left {extra} threads alive after its run returned");
+        }
+        return new SettledMessage(cpu);
+    }
+
+    // Counted twice: a pool thread retiring between the two counts of one census is not the program's.
+    private int ExtraThreads()
+    {
+        int extra = ThreadCensus.ProgramThreads() - _threads;
+        if (extra > 0)
+        {
+            Thread.Sleep(Recount);
+            extra = ThreadCensus.ProgramThreads() - _threads;
+        }
+        return extra;
+    }
+
+    private static ErrorMessage Violation(string what) =>
+        new("policy-violation", what + "; threads and tasks must finish before the call that started them returns");
+
+    private static double IdleCpu(TimeSpan window)
+    {
+        double before = CpuMilliseconds();
+        Thread.Sleep(window);
+        return CpuMilliseconds() - before;
+    }
+
+    private static double CpuMilliseconds() =>
+        ThreadCensus.Available ? ThreadCensus.ProgramCpuMilliseconds() : Environment.CpuUsage.TotalTime.TotalMilliseconds;
+}

@@ -1,0 +1,128 @@
+using System.Runtime.Loader;
+using RsiSim.Tasks;
+using RsiSim.Tasks.Harness;
+using RsiSim.Worker.Protocol;
+
+namespace RsiSim.Worker;
+
+/// <summary>Answers the host's requests one line at a time until "bye" or the end of its input.</summary>
+internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapture capture)
+{
+    private const int MaxEchoedLine = 200;
+
+    private IHarnessedTask? _task;
+    private string _size = "";
+    private Func<object>? _create;
+    private IPreparedRun? _prepared;
+    private SettleProbe? _settle;
+
+    public int Run()
+    {
+        Send(new HelloMessage(WorkerMessage.ProtocolVersion, Environment.ProcessId));
+        while (input.ReadLine() is { } line)
+        {
+            switch (ProtocolLine.Read(line))
+            {
+                case LoadMessage load:
+                    Send(Load(load));
+                    break;
+                case PrepareMessage prepare:
+                    Send(Prepare(prepare));
+                    break;
+                case RunMessage:
+                    RunPrepared();
+                    break;
+                case SettleMessage settle:
+                    Send(_settle?.Check(settle.WindowMilliseconds) ?? Protocol("settle before load"));
+                    break;
+                case ByeMessage:
+                    return 0;
+                default:
+                    Send(Protocol($"not a request: {(line.Length > MaxEchoedLine ? line[..MaxEchoedLine] + "..." : line)}"));
+                    break;
+            }
+        }
+        return 0;
+    }
+
+    private WorkerMessage Load(LoadMessage load)
+    {
+        if (BuiltInTasks.Instance.Find(load.Task) is not IHarnessedTask task)
+        {
+            return Protocol($"unknown task '{load.Task}'");
+        }
+        capture.Limit = load.OutputLimit;
+        CandidateBinding binding;
+        try
+        {
+            var context = new AssemblyLoadContext("program");
+            binding = task.Harness.Bind(context.LoadFromStream(new MemoryStream(Convert.FromBase64String(load.Image))));
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or FormatException or System.Reflection.ReflectionTypeLoadException or FileLoadException)
+        {
+            return new ErrorMessage("compile-error", $"cannot load the program: {ex.Message}");
+        }
+        if (binding.Create is null)
+        {
+            return new ErrorMessage("compile-error", binding.Error ?? "cannot bind the program");
+        }
+        (_task, _size, _create) = (task, load.Size, binding.Create);
+        _settle = new SettleProbe();
+        return new LoadedMessage();
+    }
+
+    private WorkerMessage Prepare(PrepareMessage prepare)
+    {
+        if (_task is null || _create is null)
+        {
+            return Protocol("prepare before load");
+        }
+        try
+        {
+            _prepared = _task.Harness.Prepare(_size, prepare.Seed, _create);
+        }
+        catch (ArgumentException ex)
+        {
+            return Protocol(ex.Message);
+        }
+        // Garbage of the previous run is collected here, untimed, so that it does not land in the next run.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return new PreparedMessage();
+    }
+
+    private void RunPrepared()
+    {
+        if (_prepared is not { } prepared)
+        {
+            Send(Protocol("run before prepare"));
+            return;
+        }
+        _prepared = null;
+        capture.Take();
+        RunOutput result;
+        try
+        {
+            result = prepared.Run();
+        }
+#pragma warning disable CA1031 // Whatever the program throws is its failure, reported as data; the worker goes on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Send(RunFailure.From(ex, capture.Take()));
+            return;
+        }
+        Send(new RanMessage());
+        var tensors = result.Tensors.ToDictionary(t => t.Key, t => DoubleArrayCodec.Encode(t.Value ?? []), StringComparer.Ordinal);
+        Send(new ResultMessage(DoubleArrayCodec.Encode(result.StepLosses.AsSpan()), tensors, capture.Take()));
+    }
+
+    private static ErrorMessage Protocol(string detail) => new("protocol", detail);
+
+    private void Send(WorkerMessage message)
+    {
+        output.WriteLine(ProtocolLine.Write(message));
+        output.Flush();
+    }
+}

@@ -1,0 +1,34 @@
+namespace RsiSim.Evaluation.Tests;
+
+/// <summary>The live child processes of this test process, read from /proc: a worker left behind shows up here.</summary>
+internal static class ChildProcesses
+{
+    public static IReadOnlyList<int> OfThisProcess()
+    {
+        int self = Environment.ProcessId;
+        var children = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out int pid))
+            {
+                continue;
+            }
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (IOException)
+            {
+                continue; // it ended meanwhile
+            }
+            // pid (comm) state ppid ...: comm may hold spaces and parentheses, so parse from the last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (fields[0] != "Z" && int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == self)
+            {
+                children.Add(pid);
+            }
+        }
+        return children;
+    }
+}

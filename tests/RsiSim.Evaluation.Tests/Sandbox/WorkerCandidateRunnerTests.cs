@@ -1,0 +1,111 @@
+using RsiSim.Core.Evaluations;
+using RsiSim.Evaluation.Running;
+using RsiSim.Evaluation.Sandbox;
+using RsiSim.Tasks.TinyLm;
+
+namespace RsiSim.Evaluation.Tests.Sandbox;
+
+/// <summary>The worker runner with real child processes, on programs the policy would refuse: what the sandbox itself guarantees.</summary>
+public sealed class WorkerCandidateRunnerTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private static async Task<IRunSession> OpenAsync(string candidateSource, SandboxOptions? options = null)
+    {
+        var runner = new WorkerCandidateRunner(options);
+        var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image(candidateSource));
+        var opening = await runner.OpenAsync(request, Cancellation);
+        Assert.True(opening.Session is not null, opening.Detail);
+        return opening.Session;
+    }
+
+    [Fact]
+    public async Task A_run_in_the_worker_returns_exactly_what_the_same_run_returns_in_process()
+    {
+        var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image(Programs.Reference));
+        var inProcess = (await new InProcessCandidateRunner().OpenAsync(request, Cancellation)).Session!;
+        await using var worker = await OpenAsync(Programs.Reference);
+
+        var expected = await inProcess.RunAsync(RunSide.Candidate, 7, Timeout, Cancellation);
+        var actual = await worker.RunAsync(RunSide.Candidate, 7, Timeout, Cancellation);
+        await inProcess.DisposeAsync();
+
+        Assert.True(actual.Succeeded, actual.Detail);
+        Assert.Equal(expected.Output!.StepLosses, actual.Output!.StepLosses);
+        foreach (var (name, tensor) in expected.Output.Tensors)
+        {
+            Assert.Equal(tensor, actual.Output.Tensors[name]);
+        }
+        Assert.True(actual.Seconds > 0);
+    }
+
+    [Fact]
+    public async Task A_worker_sees_only_the_allowed_environment_and_its_own_folder_which_is_removed_afterwards()
+    {
+        // Given a secret in the host's environment
+        Environment.SetEnvironmentVariable("OPENAI_API_KEY", "sk-test-secret");
+        string printer = Programs.ReferenceInitializingWith("""
+                    foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) { Console.WriteLine($"{e.Key}={e.Value}"); }
+                    Console.WriteLine("cwd=" + System.IO.Directory.GetCurrentDirectory());
+            """);
+
+        // When a program in the worker prints its environment and working folder
+        string printed;
+        await using (var session = await OpenAsync(printer))
+        {
+            var run = await session.RunAsync(RunSide.Candidate, 1, Timeout, Cancellation);
+            Assert.True(run.Succeeded, run.Detail);
+            printed = run.CapturedOutput;
+        }
+
+        // Then the secret is not there, only the allow-list is, and the folder is gone
+        var variables = printed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "");
+        Assert.DoesNotContain("sk-test-secret", printed, StringComparison.Ordinal);
+        string folder = variables["cwd"];
+        Assert.Subset(new HashSet<string> { "PATH", "LANG", "DOTNET_ROOT", "HOME", "TMPDIR", "DOTNET_GCHeapHardLimit", "cwd" }, variables.Keys.ToHashSet());
+        Assert.Equal(folder, variables["HOME"]);
+        Assert.Equal("80000000", variables["DOTNET_GCHeapHardLimit"]);
+        Assert.False(Directory.Exists(folder), $"{folder} was left behind");
+    }
+
+    [Fact]
+    public async Task FailFast_in_the_worker_is_a_crash_and_the_host_goes_on()
+    {
+        await using var session = await OpenAsync(Programs.ReferenceInitializingWith("        Environment.FailFast(\"gone\");"));
+
+        var run = await session.RunAsync(RunSide.Candidate, 1, Timeout, Cancellation);
+        var baseline = await session.RunAsync(RunSide.Baseline, 1, Timeout, Cancellation);
+
+        Assert.Equal(EvaluationStatus.Crash, run.Failure);
+        Assert.True(run.Detail.Contains("gone", StringComparison.Ordinal), run.Detail);
+        Assert.True(baseline.Succeeded, baseline.Detail);
+    }
+
+    [Fact]
+    public async Task After_a_timeout_the_candidate_worker_is_dead_and_further_runs_fail_at_once()
+    {
+        await using var session = await OpenAsync(Programs.ReferenceInitializingWith("        while (config.Steps > 0) { }"));
+
+        var first = await session.RunAsync(RunSide.Candidate, 1, TimeSpan.FromSeconds(1), Cancellation);
+        var second = await session.RunAsync(RunSide.Candidate, 2, TimeSpan.FromSeconds(30), Cancellation);
+
+        Assert.Equal(EvaluationStatus.Timeout, first.Failure);
+        Assert.Equal(EvaluationStatus.Timeout, second.Failure);
+        Assert.Single(ChildProcesses.OfThisProcess()); // the reference's worker, still open
+
+    }
+
+    [Fact]
+    public async Task A_program_that_does_not_implement_the_contract_cannot_open_a_session()
+    {
+        var runner = new WorkerCandidateRunner();
+        var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image("public sealed class Nothing { }"));
+
+        var opening = await runner.OpenAsync(request, Cancellation);
+
+        Assert.Null(opening.Session);
+        Assert.Equal(EvaluationStatus.CompileError, opening.Failure);
+        Assert.Empty(ChildProcesses.OfThisProcess());
+    }
+}
