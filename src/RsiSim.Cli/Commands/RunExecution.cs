@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RsiSim.Cli.Infrastructure;
 using RsiSim.Cli.Rendering;
+using RsiSim.Core.Agents;
 using RsiSim.Core.Runs;
 using RsiSim.Evaluation.Timing;
 using RsiSim.Storage;
@@ -26,7 +27,7 @@ internal static class RunExecution
         var logger = composition.LoggerFactory.CreateLogger("RsiSim.Run");
         var sink = new CompositeEventSink(store, [progress], logger);
         var evaluator = composition.CreateEvaluator(new TimingOptions());
-        var services = new ServiceRegistry().Add(store);
+        var services = new ServiceRegistry().Add(store).Add<ITrialArchive>(new StoredTrialArchive());
         var runner = new ExperimentRunner(evaluator, composition.Tasks, composition.Agents, services, TimeProvider.System, composition.LoggerFactory);
         try
         {

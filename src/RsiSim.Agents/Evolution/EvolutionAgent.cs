@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using RsiSim.Agents.Common;
+using RsiSim.Core.Agents;
+using RsiSim.Core.Attempts;
+using RsiSim.Core.Moves;
+using RsiSim.Core.Randomness;
+
+namespace RsiSim.Agents.Evolution;
+
+/// <summary>An island model over move sets: tournament selection, crossover as the union of two parents' moves, mutation by
+/// adding or dropping a move, and periodic migration of the best. The populations are rebuilt from the history every time.</summary>
+internal sealed class EvolutionAgent(EvolutionOptions options) : IAgent
+{
+    private const int Retries = 8;
+
+    public ValueTask<Proposal> ProposeAsync(AgentContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        int island = (context.Attempt - 1) % options.Islands;
+        var population = Population(context, island);
+        var tried = MoveNeighbourhood.Tried(context);
+        var random = context.Random;
+        for (int retry = 0; retry < Retries; retry++)
+        {
+            var child = population.Count == 0 ? ImmutableSortedSet<string>.Empty : Select(population, random);
+            if (population.Count > 1 && random.NextDouble() < options.CrossoverRate)
+            {
+                child = Crossover(context.Task.Moves, child, Select(population, random));
+            }
+            child = Mutate(context.Task.Moves, child, random, force: population.Count == 0 || retry > 0);
+            if (!tried.Contains(MoveNeighbourhood.Key(child)))
+            {
+                return ValueTask.FromResult(Proposal.Candidate(ComposedCandidates.For(context.Task, child), $"island {island}: {string.Join(", ", child)}"));
+            }
+        }
+        return ValueTask.FromResult(Proposal.Finished("every child it bred had been tried before"));
+    }
+
+    // The island's fittest valid candidates, plus the trial's best once a migration has happened.
+    private List<(ImmutableSortedSet<string> Moves, double Fitness)> Population(AgentContext context, int island)
+    {
+        var members = context.History
+            .Where((a, i) => i % options.Islands == island && a.Status.IsValid() && a.Speedup is not null)
+            .Select(a => (a.Moves, Fitness: a.Speedup!.Value))
+            .ToList();
+        if (context.History.Count >= options.MigrationInterval && context.Best.Candidate.Moves.Count > 0)
+        {
+            members.Add((context.Best.Candidate.Moves, context.Best.Speedup));
+        }
+        return [.. members.GroupBy(m => MoveNeighbourhood.Key(m.Moves)).Select(g => g.MaxBy(m => m.Fitness)).OrderByDescending(m => m.Fitness).Take(options.Population)];
+    }
+
+    private ImmutableSortedSet<string> Select(List<(ImmutableSortedSet<string> Moves, double Fitness)> population, SplitMix64 random)
+    {
+        var best = population[random.NextInt(population.Count)];
+        for (int i = 1; i < options.Tournament; i++)
+        {
+            var rival = population[random.NextInt(population.Count)];
+            if (rival.Fitness > best.Fitness)
+            {
+                best = rival;
+            }
+        }
+        return best.Moves;
+    }
+
+    // The union of both parents' moves, kept only as far as it composes, in the library's order.
+    private static ImmutableSortedSet<string> Crossover(MoveLibrary library, ImmutableSortedSet<string> a, ImmutableSortedSet<string> b)
+    {
+        var child = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var move in library.All.Where(m => a.Contains(m.Id) || b.Contains(m.Id)))
+        {
+            if (library.CanAdd(child, move))
+            {
+                child.Add(move.Id);
+            }
+        }
+        return [.. child];
+    }
+
+    private ImmutableSortedSet<string> Mutate(MoveLibrary library, ImmutableSortedSet<string> moves, SplitMix64 random, bool force)
+    {
+        if (moves.Count > 0 && random.NextDouble() < options.MutationRate / 2)
+        {
+            // Drop a move and everything that requires it.
+            string dropped = moves.ElementAt(random.NextInt(moves.Count));
+            moves = [.. moves.Where(m => !library.Closure(m).Contains(dropped))];
+        }
+        if (force || random.NextDouble() < options.MutationRate)
+        {
+            var applicable = library.Applicable(moves).ToList();
+            if (applicable.Count > 0)
+            {
+                moves = moves.Add(applicable[random.NextInt(applicable.Count)].Id);
+            }
+        }
+        return moves;
+    }
+}
