@@ -6,7 +6,7 @@ internal static class MannWhitney
     /// <summary>Pooled samples up to this size get an exact p-value; counting the splits costs about n³/2 steps.</summary>
     public const int ExactLimit = 60;
 
-    public static PairwiseComparison Compare(string a, string b, IReadOnlyList<double> x, IReadOnlyList<double> y)
+    public static PairwiseComparison Compare(string a, string b, IReadOnlyList<double> x, IReadOnlyList<double> y, int exactLimit = ExactLimit)
     {
         if (x.Count == 0 || y.Count == 0)
         {
@@ -14,7 +14,7 @@ internal static class MannWhitney
         }
         double u = U(x, y);
         double probability = u / ((double)x.Count * y.Count);
-        bool exact = x.Count + y.Count <= ExactLimit;
+        bool exact = x.Count + y.Count <= exactLimit;
         var ranks = MidRanks([.. x, .. y]);
         double p = exact ? ExactPValue(ranks, x.Count, u) : NormalPValue(ranks, x.Count, y.Count, u);
         return new PairwiseComparison(a, b, probability, p, exact);
