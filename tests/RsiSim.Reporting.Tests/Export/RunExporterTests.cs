@@ -16,8 +16,8 @@ public sealed class RunExporterTests : KnownRunTest
 
         Assert.Equal([Temp.Combine("export", "attempts.csv"), Temp.Combine("export", "trials.csv")], files);
         Assert.NotEmpty(ExportDocument.Columns("attempts"));
-        Assert.Equal(ExportDocument.Columns("attempts"), CsvText.Parse(File.ReadAllText(files[0]))[0]);
-        Assert.Equal(ExportDocument.Columns("trials"), CsvText.Parse(File.ReadAllText(files[1]))[0]);
+        Assert.Equal(ExportDocument.Columns("attempts"), CsvTable.Read(files[0]).Header);
+        Assert.Equal(ExportDocument.Columns("trials"), CsvTable.Read(files[1]).Header);
     }
 
     [Fact]
@@ -27,19 +27,15 @@ public sealed class RunExporterTests : KnownRunTest
 
         var files = RunExporter.Export(run, ExportFormat.Csv, Temp.Combine("export"));
 
-        var rows = CsvText.Parse(File.ReadAllText(files[0]));
-        var header = rows[0];
-        var body = rows.Skip(1).ToList();
-        string Cell(List<string> row, string column) => row[header.IndexOf(column)];
-        Assert.Equal(Query<long>(directory, "SELECT count(*) FROM attempts")[0], body.Count);
+        var table = CsvTable.Read(files[0]);
+        Assert.Equal(Query<long>(directory, "SELECT count(*) FROM attempts")[0], table.Rows.Count);
         var stored = Query<double>(directory, "SELECT best_speedup FROM attempts ORDER BY id");
-        Assert.Equal(stored, body.Select(r => double.Parse(Cell(r, "best_speedup"), CultureInfo.InvariantCulture)));
-        var statuses = Query<string>(directory, "SELECT status FROM attempts ORDER BY id");
-        Assert.Equal(statuses, body.Select(r => Cell(r, "status")));
-        var agentError = body.Single(r => Cell(r, "status") == "agent-error");
-        Assert.Equal(("", "", "false"), (Cell(agentError, "candidate_hash"), Cell(agentError, "speedup"), Cell(agentError, "valid")));
+        Assert.Equal(stored, table.Column("best_speedup").Select(v => double.Parse(v, CultureInfo.InvariantCulture)));
+        Assert.Equal(Query<string>(directory, "SELECT status FROM attempts ORDER BY id"), table.Column("status"));
+        var agentError = table.Rows.Single(r => table.Cell(r, "status") == "agent-error");
+        Assert.Equal(("", "", "false"), (table.Cell(agentError, "candidate_hash"), table.Cell(agentError, "speedup"), table.Cell(agentError, "valid")));
         // Spending is cumulative within a trial: trial 0 of greedy made five attempts at one cent.
-        Assert.Equal("0.05", Cell(body.Last(r => Cell(r, "arm") == "greedy" && Cell(r, "trial") == "0"), "spent_money"));
+        Assert.Equal("0.05", table.Cell(table.Rows.Last(r => table.Cell(r, "arm") == "greedy" && table.Cell(r, "trial") == "0"), "spent_money"));
     }
 
     [Fact]
@@ -49,15 +45,13 @@ public sealed class RunExporterTests : KnownRunTest
 
         var files = RunExporter.Export(run, ExportFormat.Csv, Temp.Combine("export"));
 
-        var rows = CsvText.Parse(File.ReadAllText(files[1]));
-        var header = rows[0];
-        var body = rows.Skip(1).ToList();
-        string Cell(List<string> row, string column) => row[header.IndexOf(column)];
-        Assert.Equal(6, body.Count);
-        Assert.Equal(Query<double>(directory, "SELECT best_speedup FROM trials ORDER BY arm, trial"), body.OrderBy(r => Cell(r, "arm"), StringComparer.Ordinal).Select(r => double.Parse(Cell(r, "best_speedup"), CultureInfo.InvariantCulture)));
-        Assert.Equal(["3", "3", "2", "", "", ""], body.Select(r => Cell(r, "attempts_to_2x")));
-        Assert.Equal(["5", "", "", "", "", ""], body.Select(r => Cell(r, "attempts_to_4x")));
-        Assert.Equal("1000", Cell(body[0], "seed"));
+        var table = CsvTable.Read(files[1]);
+        Assert.Equal(6, table.Rows.Count);
+        // Trials are written greedy then random, by index: the database's order by arm name and trial.
+        Assert.Equal(Query<double>(directory, "SELECT best_speedup FROM trials ORDER BY arm, trial"), table.Column("best_speedup").Select(v => double.Parse(v, CultureInfo.InvariantCulture)));
+        Assert.Equal(["3", "3", "2", "", "", ""], table.Column("attempts_to_2x"));
+        Assert.Equal(["5", "", "", "", "", ""], table.Column("attempts_to_4x"));
+        Assert.Equal("1000", table.Column("seed").First());
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace RsiSim.Reporting.Tests.Html;
 /// <summary>The report as a reader sees it: opened in headless Chromium, offline.</summary>
 public sealed class HtmlReportBrowserTests : KnownRunTest
 {
-    private static readonly ReportOptions Report = new() { Title = "known", ToolVersion = "9.9.9", GeneratedAt = new DateTimeOffset(2026, 11, 27, 13, 0, 0, TimeSpan.Zero) };
+    private static ReportOptions Report => SampleReport.Options;
 
     [Fact]
     public async Task The_report_opens_in_chromium_and_its_screenshot_is_a_non_blank_picture()

@@ -9,7 +9,7 @@ namespace RsiSim.Reporting.Tests.Html;
 
 public sealed class HtmlReportWriterTests : KnownRunTest
 {
-    private static readonly ReportOptions Report = new() { Title = "known", ToolVersion = "9.9.9", GeneratedAt = new DateTimeOffset(2026, 11, 27, 13, 0, 0, TimeSpan.Zero) };
+    private static ReportOptions Report => SampleReport.Options;
 
     [Fact]
     public async Task The_page_needs_no_other_file_and_no_network()
@@ -81,5 +81,20 @@ public sealed class HtmlReportWriterTests : KnownRunTest
 
         string html = await File.ReadAllTextAsync(files.HtmlPath, TestContext.Current.CancellationToken);
         Assert.Contains("<td class=\"resumed text\">yes, 1 time(s): 2026-11-27 12:00:00Z after 1 attempts</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_whose_trial_made_no_attempt_yet_still_renders_without_curves()
+    {
+        string directory = await TestRuns.WriteAsync(Temp.Path, "empty", [new ScriptedTrial("a", 0)], finish: false);
+        var comparison = ComparisonBuilder.Build([await TestRuns.LoadAsync(directory)], Options);
+
+        var files = HtmlReportWriter.Write(comparison, Temp.Combine("report.html"), Report);
+
+        Assert.Empty(comparison.Axes);
+        Assert.Equal(["final-best", "statuses"], files.Charts.Select(c => c.Name));
+        string html = await File.ReadAllTextAsync(files.HtmlPath, TestContext.Current.CancellationToken);
+        Assert.Contains("<td class=\"valid\">0 / 0</td>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"nothing-valid\"", html, StringComparison.Ordinal);
     }
 }
