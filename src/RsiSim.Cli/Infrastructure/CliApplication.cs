@@ -28,7 +28,7 @@ internal static class CliApplication
         }
         var app = new CommandApp();
         app.Configure(Configure);
-        return await app.RunAsync(args, cancellation.Token).ConfigureAwait(false);
+        return await app.RunAsync(CompareCommand.NormaliseArguments(args), cancellation.Token).ConfigureAwait(false);
     }
 
     public static void Configure(IConfigurator config)
@@ -52,5 +52,17 @@ internal static class CliApplication
             .WithExample("tasks")
             .WithExample("tasks", "tinylm")
             .WithExample("tasks", "tinylm", "--compose", "flat-arrays,float32");
+        config.AddCommand<ReportCommand>("report")
+            .WithDescription("Write a run's HTML report (tables, speedup curves, lineage) with its charts as SVG and PNG.")
+            .WithExample("report", "runs/20261127T123456Z-quickstart")
+            .WithExample("report", "runs/20261127T123456Z-quickstart", "--out", "quickstart.html");
+        config.AddCommand<CompareCommand>("compare")
+            .WithDescription("Compare the arms of one or more runs: HTML report, SVG and PNG charts, and the table in the terminal.")
+            .WithExample("compare", "runs/20261127T123456Z-quickstart", "runs/20261128T090000Z-quickstart")
+            .WithExample("compare", "runs/A", "runs/B", "--out", "ab.html", "--x", "wall");
+        config.AddCommand<ExportCommand>("export")
+            .WithDescription("Export a run as tidy tables (one row per attempt, one per trial) in CSV or JSON.")
+            .WithExample("export", "runs/20261127T123456Z-quickstart", "--format", "csv")
+            .WithExample("export", "runs/20261127T123456Z-quickstart", "--format", "json", "--out", "tables");
     }
 }
