@@ -27,7 +27,9 @@ public sealed class CandidateEvaluatorTests(SandboxedEvaluatorFixture fixture) :
         {
             var candidate = Candidate.FromSource(TinyLmTask.Instance.Compose(library.Closure(wrong.Id)));
 
-            var evaluation = await fixture.EvaluateAsync(candidate);
+            // A race needs work to interleave: a tiny step is over before a second thread starts, so racy moves are
+            // evaluated at the small size, where their six checked runs catch them.
+            var evaluation = await fixture.EvaluateAsync(candidate, wrong.Layer == "parallelism" ? TinyLmSize.Small.Name : null);
 
             Assert.True(evaluation.Status == EvaluationStatus.WrongResult, $"{wrong.Id}: {evaluation.Status}: {evaluation.Summary}");
             Assert.Contains(evaluation.Checks, c => !c.Passed && c.Name == wrong.FailsCheck);

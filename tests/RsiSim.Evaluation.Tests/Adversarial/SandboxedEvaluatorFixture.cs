@@ -54,9 +54,9 @@ public sealed class SandboxedEvaluatorFixture
         return attempts;
     }
 
-    /// <summary>Evaluates at the tiny size on a hidden seed no other evaluation of the suite used, never from the cache.</summary>
-    public ValueTask<EvaluationResult> EvaluateAsync(Candidate candidate) =>
-        Evaluator.EvaluateAsync(new EvaluationRequest("tinylm", TinyLmSize.Tiny.Name, candidate, Interlocked.Increment(ref _seed), Fresh: true), TestContext.Current.CancellationToken);
+    /// <summary>Evaluates at the tiny size (unless told otherwise) on a hidden seed no other evaluation of the suite used, never from the cache.</summary>
+    public ValueTask<EvaluationResult> EvaluateAsync(Candidate candidate, string? size = null) =>
+        Evaluator.EvaluateAsync(new EvaluationRequest("tinylm", size ?? TinyLmSize.Tiny.Name, candidate, Interlocked.Increment(ref _seed), Fresh: true), TestContext.Current.CancellationToken);
 
     public static Candidate Load(string name) =>
         Candidate.FromSource(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "adversarial", name + ".cs")));
