@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using RsiSim.Agents.Llm.Recording;
+using RsiSim.Agents.Llm.Replay;
 using RsiSim.Cli.Infrastructure;
 using RsiSim.Cli.Rendering;
 using RsiSim.Core.Runs;
@@ -26,7 +28,10 @@ internal static class RunExecution
         var logger = composition.LoggerFactory.CreateLogger("RsiSim.Run");
         var sink = new CompositeEventSink(store, [progress], logger);
         var evaluator = composition.CreateEvaluator(new TimingOptions());
-        var services = new ServiceRegistry().Add(store);
+        var services = new ServiceRegistry()
+            .Add(store)
+            .Add<ILlmCallRecorder>(new StoreLlmCallRecorder(store))
+            .Add<ILlmReplaySource>(new StoredRunReplaySource());
         var runner = new ExperimentRunner(evaluator, composition.Tasks, composition.Agents, services, TimeProvider.System, composition.LoggerFactory);
         try
         {
