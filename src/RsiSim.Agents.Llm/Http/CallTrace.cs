@@ -22,8 +22,17 @@ internal sealed class CallTrace
 
     public int Attempts => Volatile.Read(ref _attempts);
 
-    /// <summary>HTTP attempts after the first.</summary>
-    public int Retries => Math.Max(0, Attempts - 1);
+    /// <summary>Times the call was retried, including waits for an open circuit breaker (which send nothing).</summary>
+    public int Retries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waits.Count;
+            }
+        }
+    }
 
     public int? LastStatus { get; set; }
 
