@@ -34,11 +34,13 @@ internal sealed partial class LlmAgent(
         {
             return Proposal.Finished(exhausted);
         }
-        var usage = new AgentUsage(exchange.Usage.Input, exchange.Usage.Output, _prices.CostOf(exchange.Usage.Input, exchange.Usage.Output), exchange.Latency.TotalMinutes);
+        // Whole milliseconds, as recorded: a replay then spends exactly what the recorded run spent.
+        long latencyMs = (long)Math.Round(exchange.Latency.TotalMilliseconds);
+        var usage = new AgentUsage(exchange.Usage.Input, exchange.Usage.Output, _prices.CostOf(exchange.Usage.Input, exchange.Usage.Output), latencyMs / 60_000.0);
         await recorder.RecordAsync(
             new LlmCall(
                 context.Arm.Name, context.Trial, context.Attempt, exchange.RequestJson, exchange.ReplyJson,
-                usage.InputTokens, usage.OutputTokens, usage.Cost, (long)exchange.Latency.TotalMilliseconds, exchange.Retries, exchange.Error),
+                usage.InputTokens, usage.OutputTokens, usage.Cost, latencyMs, exchange.Retries, exchange.Error),
             cancellationToken).ConfigureAwait(false);
         if (exchange.Error is { } error)
         {
