@@ -73,7 +73,9 @@ internal static class ReplyParser
     private static string Describe(string[] lines, IReadOnlyList<FencedBlock> blocks, string fallback)
     {
         int end = blocks.Count > 0 ? blocks[0].FirstLine - 1 : lines.Length;
-        string words = string.Join(' ', lines.Take(end).Select(l => l.Trim().TrimStart('#', '*', '-', ' ')).Where(l => l.Length > 0 && !l.StartsWith("<<<<<<<", StringComparison.Ordinal)));
+        int firstEdit = Array.FindIndex(lines, l => l.TrimStart().StartsWith("<<<<<<<", StringComparison.Ordinal));
+        end = firstEdit >= 0 && firstEdit < end ? firstEdit : end;
+        string words = string.Join(' ', lines.Take(end).Select(l => l.Trim().TrimStart('#', '*', '-', ' ')).Where(l => l.Length > 0));
         if (words.Length == 0)
         {
             return fallback;
