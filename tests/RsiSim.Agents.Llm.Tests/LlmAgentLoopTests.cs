@@ -39,6 +39,7 @@ public sealed class LlmAgentLoopTests
         Assert.Equal(5 * 1500, attempts[^1].Spent.Tokens);
         Assert.Equal(5 * 0.0048m, attempts[^1].Spent.Money);
         Assert.All(server.Received, r => Assert.Equal(stream, r.Stream));
+        Assert.All(server.Received.Where(r => r.Stream), r => Assert.Contains("\"include_usage\":true", r.Body, StringComparison.Ordinal));
         Assert.Equal(0, server.Unused);
     }
 
