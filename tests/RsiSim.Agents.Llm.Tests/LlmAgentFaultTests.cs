@@ -99,4 +99,24 @@ public sealed class LlmAgentFaultTests
         byte[] database = await File.ReadAllBytesAsync(Path.Combine(folder.Combine("run"), "run.db"), TestContext.Current.CancellationToken);
         Assert.DoesNotContain(LlmArms.Key, System.Text.Encoding.UTF8.GetString(database), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Azure_openai_calls_the_deployment_with_the_key_in_its_api_key_header_and_records_it_masked()
+    {
+        // Given an Azure-shaped endpoint that answers once
+        await using var server = await OpenAiTestServer.StartAsync(ScriptedReply.Answer(Good));
+        using var folder = new TempFolder();
+        var arm = LlmArms.Create(server.Root, ("provider", "azure-openai"), ("model", "my-deployment"));
+
+        // When a trial runs
+        var run = await LlmLoop.RunAsync(LlmLoop.Scenario(arm, new Budget(Attempts: 1)), folder.Combine("run"));
+
+        // Then the deployment got the call with the key, and the recorded request masks it
+        var received = Assert.Single(server.Received);
+        Assert.StartsWith("/openai/deployments/my-deployment/chat/completions?api-version=", received.Path, StringComparison.Ordinal);
+        Assert.Equal(LlmArms.Key, received.ApiKey);
+        Assert.True(run.Attempts[0].Record.Status.IsValid(), run.Attempts[0].Record.Detail);
+        Assert.Contains("\"api-key\":\"[redacted]\"", run.LlmCalls[0].Call.RequestJson, StringComparison.Ordinal);
+        Assert.DoesNotContain(LlmArms.Key, run.LlmCalls[0].Call.RequestJson, StringComparison.Ordinal);
+    }
 }

@@ -13,8 +13,11 @@ internal sealed class OpenAiTestServer : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private WebApplication? _app;
 
-    /// <summary>The base URL an arm's endpoint option takes, e.g. http://127.0.0.1:41234/v1.</summary>
+    /// <summary>The base URL an arm's endpoint option takes, e.g. http://127.0.0.1:41234/v1 (Azure OpenAI: <see cref="Root"/>).</summary>
     public Uri Endpoint { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The server's root, where an Azure OpenAI resource's deployments are.</summary>
+    public Uri Root => new(Endpoint, "/");
 
     public IReadOnlyList<ReceivedRequest> Received => [.. _received];
 
@@ -30,6 +33,7 @@ internal sealed class OpenAiTestServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapPost("/v1/chat/completions", server.HandleAsync);
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", server.HandleAsync);
         await app.StartAsync(TestContext.Current.CancellationToken);
         server._app = app;
         server.Endpoint = new Uri(app.Urls.First() + "/v1");
@@ -57,7 +61,11 @@ internal sealed class OpenAiTestServer : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         string body = await reader.ReadToEndAsync(context.RequestAborted);
-        var request = new ReceivedRequest(context.Request.Headers.Authorization.ToString(), body);
+        var request = new ReceivedRequest(context.Request.Headers.Authorization.ToString(), body)
+        {
+            Path = context.Request.Path + context.Request.QueryString,
+            ApiKey = context.Request.Headers["api-key"].ToString(),
+        };
         _received.Enqueue(request);
         if (!_script.TryDequeue(out var reply))
         {

@@ -5,6 +5,11 @@ namespace RsiSim.Agents.Llm.Tests.Support;
 /// <summary>A request the test server received: its Authorization header and its JSON body.</summary>
 internal sealed record ReceivedRequest(string? Authorization, string Body)
 {
+    public string Path { get; init; } = "";
+
+    /// <summary>Azure OpenAI's key header.</summary>
+    public string ApiKey { get; init; } = "";
+
     public bool Stream => Json.RootElement.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
 
     public JsonDocument Json => JsonDocument.Parse(Body);
