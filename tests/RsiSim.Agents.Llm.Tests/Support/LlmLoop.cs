@@ -44,7 +44,7 @@ internal static class LlmLoop
         var store = await SqliteRunStore.CreateAsync(runDirectory, manifest, TimeProvider.System, ct);
         await using (store)
         {
-            var services = new TestServices()
+            var services = new ServiceRegistry()
                 .Add<ILlmCallRecorder>(new StoreLlmCallRecorder(store))
                 .Add<ILlmReplaySource>(new StoredRunReplaySource());
             var runner = new ExperimentRunner(
