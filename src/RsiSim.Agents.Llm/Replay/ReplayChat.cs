@@ -13,7 +13,15 @@ internal sealed class ReplayChat(ILlmReplaySource source, string runDirectory, s
     public async ValueTask<LlmExchange> ExchangeAsync(LlmRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _calls ??= await source.LoadAsync(runDirectory, arm, trial, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _calls ??= await source.LoadAsync(runDirectory, arm, trial, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LlmReplayException ex)
+        {
+            // A recording that cannot be read gives no replies at all: the trial ends, rather than failing every attempt.
+            return new LlmExchange { RequestJson = "{}", Exhausted = ex.Message };
+        }
         if (_served >= _calls.Count)
         {
             return new LlmExchange

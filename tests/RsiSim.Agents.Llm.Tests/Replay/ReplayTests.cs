@@ -40,6 +40,22 @@ public sealed class ReplayTests
         Assert.Contains("\"replayOf\"", replayed.LlmCalls[0].Call.RequestJson, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Replaying_a_folder_that_holds_no_run_ends_the_trial_with_the_reason_and_no_attempt()
+    {
+        // Given an empty folder named as the recording
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Combine("not-a-run"));
+
+        // When an arm replays it
+        var run = await LlmLoop.RunAsync(
+            LlmLoop.Scenario(LlmArms.Create(null, ("replay", folder.Combine("not-a-run"))), new Budget(Attempts: 3)), folder.Combine("run"));
+
+        // Then the trial ends at once, saying why
+        Assert.Empty(run.Attempts);
+        Assert.StartsWith("agent-finished: cannot replay " + folder.Combine("not-a-run"), Assert.Single(run.Trials).StopReason, StringComparison.Ordinal);
+    }
+
     // Timings decide improved or not-faster; what a reply made of the candidate does not depend on them.
     private static string Kind(AttemptStatus status) => status.IsValid() ? "valid" : status.ToName();
 }
