@@ -44,7 +44,7 @@ internal sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         using var bootstrap = Logging.Create(settings.Verbose);
         using var loading = new Composition(bootstrap);
         var loaded = ScenarioFiles.Load(loading, settings.Scenario);
-        if (loaded.Scenario is null)
+        if (loaded.Scenario is null || !LlmArmChecks.Report(loaded.Scenario, settings.Scenario, starting: true))
         {
             return ExitCodes.Failed;
         }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using RsiSim.Agents.Llm.Recording;
+using RsiSim.Agents.Llm.Replay;
 using RsiSim.Cli.Infrastructure;
 using RsiSim.Cli.Rendering;
 using RsiSim.Core.Agents;
@@ -27,7 +29,11 @@ internal static class RunExecution
         var logger = composition.LoggerFactory.CreateLogger("RsiSim.Run");
         var sink = new CompositeEventSink(store, [progress], logger);
         var evaluator = composition.CreateEvaluator(new TimingOptions());
-        var services = new ServiceRegistry().Add(store).Add<ITrialArchive>(new StoredTrialArchive());
+        var services = new ServiceRegistry()
+            .Add(store)
+            .Add<ILlmCallRecorder>(new StoreLlmCallRecorder(store))
+            .Add<ILlmReplaySource>(new StoredRunReplaySource())
+            .Add<ITrialArchive>(new StoredTrialArchive());
         var runner = new ExperimentRunner(evaluator, composition.Tasks, composition.Agents, services, TimeProvider.System, composition.LoggerFactory);
         try
         {

@@ -12,7 +12,7 @@ internal sealed class ValidateCommand : Command<ScenarioSettings>
         using var loggers = Logging.Create(verbose: false);
         using var composition = new Composition(loggers);
         var result = ScenarioFiles.Load(composition, settings.Scenario);
-        if (result.Scenario is not { } scenario)
+        if (result.Scenario is not { } scenario || !LlmArmChecks.Report(scenario, settings.Scenario, starting: false))
         {
             return ExitCodes.Failed;
         }

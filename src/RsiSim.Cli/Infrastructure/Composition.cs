@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RsiSim.Agents;
+using RsiSim.Agents.Llm;
 using RsiSim.Core.Agents;
 using RsiSim.Core.Tasks;
 using RsiSim.Evaluation;
@@ -21,7 +22,7 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
 
     public ITaskCatalog Tasks { get; } = BuiltInTasks.Instance;
 
-    public IAgentCatalog Agents { get; } = new AgentCatalog(OfflineAgents.Factories);
+    public IAgentCatalog Agents { get; } = new AgentCatalog([.. OfflineAgents.Factories, new LlmAgentFactory(loggerFactory, TimeProvider.System)]);
 
     public ILoggerFactory LoggerFactory => loggerFactory;
 
