@@ -22,7 +22,6 @@ namespace RsiSim.Agents.Llm.Tests.Support;
 internal static class LlmLoop
 {
     // Timed runs of tests running in parallel must not overlap, as in a real run.
-    private static readonly TimingGate Gate = new();
 
     public static Scenario Scenario(ArmDefinition arm, Budget budget, int trials = 1) => new()
     {
