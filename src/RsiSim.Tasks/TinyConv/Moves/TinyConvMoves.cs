@@ -37,10 +37,10 @@ public static class TinyConvMoves
             "every correct move except the dead end (im2col)",
             [.. Library.All.Where(m => m.Kind == MoveKind.Correct && m.Id is not "im2col").Select(m => m.Id)]),
         new(Landmark.HumanExpert,
-            "what a skilled human finds in half a day: no recomputation, one fused forward pass, the factored pooling gradient, flat float32 storage",
-            ["reuse-activations", "fused-conv-relu-pool", "factored-pool-gradient", "flat-arrays", "float32"]),
+            "what a skilled human finds in half a day: no recomputation, one fused forward pass, the factored pooling gradient, flat float32 storage, samples in parallel",
+            ["reuse-activations", "fused-conv-relu-pool", "factored-pool-gradient", "flat-arrays", "float32", "parallel-samples"]),
         new(Landmark.MidWay,
             "half of the way: the human set plus the vectorised convolution and kernel gradient",
-            ["reuse-activations", "fused-conv-relu-pool", "factored-pool-gradient", "flat-arrays", "float32", "simd-convolution", "simd-kernel-gradient"]),
+            ["reuse-activations", "fused-conv-relu-pool", "factored-pool-gradient", "flat-arrays", "float32", "parallel-samples", "simd-convolution", "simd-kernel-gradient"]),
     ];
 }
