@@ -5,6 +5,28 @@ namespace RsiSim.Tasks.Harness;
 /// <summary>The checks every training task shares: output shapes, finiteness, the loss at checkpoints and a held-out loss.</summary>
 public static class TrainingChecks
 {
+    /// <summary>Every check in order; the loss checks only when the output has its shapes and is finite.</summary>
+    /// <param name="heldOutLoss">The harness's own loss of a run's final weights on the held-out data.</param>
+    public static IReadOnlyList<CheckResult> All(
+        TrainingCheckOptions options, RunOutput candidate, RunOutput reference, Func<RunOutput, double> heldOutLoss)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(heldOutLoss);
+        var shapes = Shapes(candidate, options.Steps, options.Tensors);
+        var finite = Finite(candidate);
+        if (!shapes.Passed || !finite.Passed)
+        {
+            return [shapes, finite];
+        }
+        return
+        [
+            shapes,
+            finite,
+            CheckpointLoss(options.Checkpoints, candidate, reference, options.CheckpointTolerance),
+            HeldOutLoss(heldOutLoss(candidate), heldOutLoss(reference), options.HeldOutTolerance),
+        ];
+    }
+
     /// <summary>One loss per step and every named tensor with its expected number of values.</summary>
     public static CheckResult Shapes(RunOutput output, int steps, IReadOnlyList<(string Name, int Length)> tensors)
     {

@@ -23,26 +23,17 @@ public static class TinyConvChecks
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(reference);
         var config = size.Config;
-        var shapes = TrainingChecks.Shapes(candidate, config.Steps,
-        [
-            (TinyConvHarness.TensorNames[0], config.Filters * config.Width),
-            (TinyConvHarness.TensorNames[1], config.Filters),
-            (TinyConvHarness.TensorNames[2], config.Filters * config.Classes),
-            (TinyConvHarness.TensorNames[3], config.Classes),
-        ]);
-        var finite = TrainingChecks.Finite(candidate);
-        if (!shapes.Passed || !finite.Passed)
-        {
-            return [shapes, finite];
-        }
-        double mine = TinyConvScorer.Loss(config, TinyConvHarness.ToWeights(candidate), heldOut);
-        double theirs = TinyConvScorer.Loss(config, TinyConvHarness.ToWeights(reference), heldOut);
-        return
-        [
-            shapes,
-            finite,
-            TrainingChecks.CheckpointLoss(size.CheckpointSteps(), candidate, reference, CheckpointTolerance),
-            TrainingChecks.HeldOutLoss(mine, theirs, HeldOutTolerance),
-        ];
+        var options = new TrainingCheckOptions(
+            config.Steps,
+            [
+                (TinyConvHarness.TensorNames[0], config.Filters * config.Width),
+                (TinyConvHarness.TensorNames[1], config.Filters),
+                (TinyConvHarness.TensorNames[2], config.Filters * config.Classes),
+                (TinyConvHarness.TensorNames[3], config.Classes),
+            ],
+            size.CheckpointSteps(),
+            CheckpointTolerance,
+            HeldOutTolerance);
+        return TrainingChecks.All(options, candidate, reference, run => TinyConvScorer.Loss(config, TinyConvHarness.ToWeights(run), heldOut));
     }
 }

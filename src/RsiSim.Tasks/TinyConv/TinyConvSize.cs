@@ -15,10 +15,10 @@ public sealed record TinyConvSize(string Name, TinyConvConfig Config, int HeldOu
     public static TinyConvSize Tiny { get; } = new("tiny", new TinyConvConfig(48, 4, 5, 3, 8, 6, 0.9), 64, 0.05, 3);
 
     /// <summary>About half a second for the reference on the development machine.</summary>
-    public static TinyConvSize Small { get; } = new("small", new TinyConvConfig(128, 16, 9, 4, 24, 32, 0.9), 512, 0.05, 8);
+    public static TinyConvSize Small { get; } = new("small", new TinyConvConfig(128, 16, 9, 4, 72, 32, 0.9), 512, 0.05, 8);
 
     /// <summary>About seven seconds for the reference on the development machine.</summary>
-    public static TinyConvSize Standard { get; } = new("standard", new TinyConvConfig(256, 32, 15, 6, 48, 60, 0.9), 1024, 0.05, 8);
+    public static TinyConvSize Standard { get; } = new("standard", new TinyConvConfig(256, 32, 15, 6, 80, 60, 0.9), 1024, 0.05, 8);
 
     /// <summary>Every size, smallest first.</summary>
     public static IReadOnlyList<TinyConvSize> All { get; } = [Tiny, Small, Standard];

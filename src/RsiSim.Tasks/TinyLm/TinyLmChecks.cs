@@ -23,27 +23,18 @@ public static class TinyLmChecks
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(reference);
         var config = size.Config;
-        var shapes = TrainingChecks.Shapes(candidate, config.Steps,
-        [
-            (TinyLmHarness.TensorNames[0], config.InputSize * config.Hidden),
-            (TinyLmHarness.TensorNames[1], config.Hidden),
-            (TinyLmHarness.TensorNames[2], config.Hidden * config.Vocabulary),
-            (TinyLmHarness.TensorNames[3], config.Vocabulary),
-        ]);
-        var finite = TrainingChecks.Finite(candidate);
-        if (!shapes.Passed || !finite.Passed)
-        {
-            return [shapes, finite];
-        }
-        double mine = TinyLmScorer.Loss(config, ToWeights(candidate), heldOut);
-        double theirs = TinyLmScorer.Loss(config, ToWeights(reference), heldOut);
-        return
-        [
-            shapes,
-            finite,
-            TrainingChecks.CheckpointLoss(size.CheckpointSteps(), candidate, reference, CheckpointTolerance),
-            TrainingChecks.HeldOutLoss(mine, theirs, HeldOutTolerance),
-        ];
+        var options = new TrainingCheckOptions(
+            config.Steps,
+            [
+                (TinyLmHarness.TensorNames[0], config.InputSize * config.Hidden),
+                (TinyLmHarness.TensorNames[1], config.Hidden),
+                (TinyLmHarness.TensorNames[2], config.Hidden * config.Vocabulary),
+                (TinyLmHarness.TensorNames[3], config.Vocabulary),
+            ],
+            size.CheckpointSteps(),
+            CheckpointTolerance,
+            HeldOutTolerance);
+        return TrainingChecks.All(options, candidate, reference, run => TinyLmScorer.Loss(config, ToWeights(run), heldOut));
     }
 
     private static TinyLmWeights ToWeights(RunOutput output) => new(
