@@ -17,7 +17,7 @@ public sealed record TinyConvSize(string Name, TinyConvConfig Config, int HeldOu
     /// <summary>About half a second for the reference on the development machine.</summary>
     public static TinyConvSize Small { get; } = new("small", new TinyConvConfig(128, 16, 9, 4, 72, 32, 0.9), 512, 0.05, 8);
 
-    /// <summary>About seven seconds for the reference on the development machine.</summary>
+    /// <summary>About five seconds for the reference on the development machine.</summary>
     public static TinyConvSize Standard { get; } = new("standard", new TinyConvConfig(256, 32, 15, 6, 80, 60, 0.9), 1024, 0.05, 8);
 
     /// <summary>Every size, smallest first.</summary>
