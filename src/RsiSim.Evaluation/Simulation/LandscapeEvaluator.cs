@@ -10,11 +10,12 @@ namespace RsiSim.Evaluation.Simulation;
 /// <remarks>
 /// A draw resamples the recorded reference and candidate times (as many as were recorded, with replacement) and
 /// takes the ratio of their medians: a fresh draw of what the live protocol would have measured. A fresh request (a
-/// new best's confirmation) is a new draw on its own seed, never a live run: simulating is the point.
+/// new best's confirmation) is a new draw on its own seed, never a live run: simulating is the point. A candidate
+/// measured live is handed back as a draw too, so a run takes the same path with a cold or a warm landscape.
 /// </remarks>
 public sealed class LandscapeEvaluator(IEvaluator live, IEvaluationCache landscape, string machineId) : IEvaluator
 {
-    private readonly ConcurrentDictionary<EvaluationKey, EvaluationResult> _known = new();
+    private readonly ConcurrentDictionary<EvaluationKey, Lazy<Task<Recording>>> _known = new();
     private long _liveMeasurements;
 
     /// <summary>How many candidates this evaluator had to measure live because the landscape did not have them.</summary>
@@ -24,16 +25,36 @@ public sealed class LandscapeEvaluator(IEvaluator live, IEvaluationCache landsca
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = new EvaluationKey(request.TaskId, request.Size, request.Candidate.Hash, machineId);
-        if (_known.TryGetValue(key, out var known) || landscape.TryGet(key, out known))
+        // One recording per candidate, even when parallel trials ask for it at once: every trial draws from the same
+        // distribution, the one a later warm run will find.
+        var recording = _known.GetOrAdd(key, k => new Lazy<Task<Recording>>(() => RecordAsync(k, request, cancellationToken)));
+        Recording recorded;
+        try
         {
-            _known[key] = known;
-            return Draw(known, request.HiddenSeed);
+            recorded = await recording.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            _known.TryRemove(new KeyValuePair<EvaluationKey, Lazy<Task<Recording>>>(key, recording));
+            throw;
+        }
+        // The run sees a draw, live or not: a scenario takes the same path with a cold or a warm landscape.
+        var draw = Draw(recorded.Evaluation, request.HiddenSeed);
+        return recorded.Live ? draw with { FromCache = false } : draw;
+    }
+
+    private sealed record Recording(EvaluationResult Evaluation, bool Live);
+
+    private async Task<Recording> RecordAsync(EvaluationKey key, EvaluationRequest request, CancellationToken cancellationToken)
+    {
+        if (landscape.TryGet(key, out var known))
+        {
+            return new Recording(known, Live: false);
         }
         Interlocked.Increment(ref _liveMeasurements);
         var measured = await live.EvaluateAsync(request with { Fresh = false }, cancellationToken).ConfigureAwait(false);
         landscape.Store(key, measured);
-        _known[key] = measured;
-        return measured;
+        return new Recording(measured, Live: true);
     }
 
     /// <summary>One draw from a recorded evaluation's timing distribution.</summary>
