@@ -68,6 +68,7 @@ internal static class RunExecution
         else
         {
             RunSummary.Write(output, progress.Arms);
+            PublishedComparison.Write(output, progress.Arms);
             output.MarkupLineInterpolated($"Run folder: [bold]{store.Directory}[/] (run.db, events.jsonl, candidates/, logs/)");
         }
         return ExitCodes.Success;

@@ -1,18 +1,20 @@
 using Microsoft.Extensions.Logging;
-using RsiSim.Agents;
 using RsiSim.Agents.Llm;
+using RsiSim.Agents;
 using RsiSim.Core.Agents;
 using RsiSim.Core.Evaluations;
+using RsiSim.Core.Randomness;
 using RsiSim.Core.Runs;
 using RsiSim.Core.Tasks;
-using RsiSim.Evaluation;
 using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Compilation;
 using RsiSim.Evaluation.Machine;
 using RsiSim.Evaluation.Policy;
+using RsiSim.Evaluation.Running;
 using RsiSim.Evaluation.Sandbox;
 using RsiSim.Evaluation.Simulation;
 using RsiSim.Evaluation.Timing;
+using RsiSim.Evaluation;
 using RsiSim.Tasks;
 
 namespace RsiSim.Cli.Infrastructure;
@@ -30,26 +32,33 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
     public ILoggerFactory LoggerFactory => loggerFactory;
 
     /// <summary>The evaluator every command uses: Roslyn, the static policy, candidates in sandboxed worker processes.</summary>
-    public CandidateEvaluator CreateEvaluator(TimingOptions timing, IEvaluationCache? cache = null) => new(
+    public CandidateEvaluator CreateEvaluator(TimingOptions timing, IEvaluationCache? cache = null, ICandidateRunner? runner = null) => new(
         Tasks,
         _compiler,
         CandidatePolicy.Default,
-        new WorkerCandidateRunner(new SandboxOptions()),
+        runner ?? new WorkerCandidateRunner(new SandboxOptions()),
         new TimingProtocol(timing),
         cache ?? new MemoryEvaluationCache(),
         _gate,
         loggerFactory.CreateLogger<CandidateEvaluator>());
 
     /// <summary>The evaluator of a run: live (every candidate timed, once per run), or cached (timings drawn from the
-    /// landscape cache, a candidate never seen on this machine measured live once and kept there).</summary>
+    /// landscape cache, a candidate never seen on this machine measured live once and kept there, against reference
+    /// runs shared by every candidate the process measures).</summary>
     public IEvaluator CreateRunEvaluator(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var live = CreateEvaluator(new TimingOptions());
-        return scenario.Measurement == MeasurementMode.Cached
-            ? new LandscapeEvaluator(live, PersistentCache(), MachineIdentity.Id)
-            : live;
+        if (scenario.Measurement != MeasurementMode.Cached)
+        {
+            return CreateEvaluator(new TimingOptions());
+        }
+        // Three timed runs per candidate after one warm-up: the recorded distribution that later runs resample.
+        var landscape = CreateEvaluator(new TimingOptions(Repetitions: 3), runner: new SharedBaselineRunner(new WorkerCandidateRunner(new SandboxOptions())));
+        return new LandscapeEvaluator(landscape, PersistentCache(), MachineIdentity.Id, LandscapeSeed);
     }
+
+    /// <summary>The hidden seed of this machine's landscape measurements: fixed per machine, so reference runs are shared.</summary>
+    private static ulong LandscapeSeed => SplitMix64.Derive(0x5EED_1A4D_5CA9_E000UL, "landscape:" + MachineIdentity.Id);
 
     /// <summary>The evaluation cache kept on disk per machine (see docs/architecture.md): the landscape cache.</summary>
     public static IEvaluationCache PersistentCache() => new FileEvaluationCache(Path.Combine(CacheDirectory.Path, "evaluations"));

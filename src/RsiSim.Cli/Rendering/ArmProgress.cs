@@ -4,9 +4,14 @@ using RsiSim.Core.Evaluations;
 namespace RsiSim.Cli.Rendering;
 
 /// <summary>What one arm has done so far: attempts by status, each trial's best, tokens and cost.</summary>
-internal sealed class ArmProgress(string name, string agent, int trials)
+/// <param name="profile">The persona profile the arm simulates, if it is a persona arm.</param>
+internal sealed class ArmProgress(string name, string agent, int trials, string? profile = null)
 {
+    /// <summary>The speedup whose simulated hours are tracked per trial: a skilled human's published 4x.</summary>
+    public const double HoursTarget = 4.0;
+
     private readonly Dictionary<int, double> _bestByTrial = [];
+    private readonly Dictionary<int, double> _hoursToTarget = [];
     private readonly Dictionary<int, int> _attemptsByTrial = [];
 
     public string Name => name;
@@ -14,6 +19,8 @@ internal sealed class ArmProgress(string name, string agent, int trials)
     public string Agent => agent;
 
     public int Trials => trials;
+
+    public string? Profile => profile;
 
     public int FinishedTrials { get; private set; }
 
@@ -34,6 +41,12 @@ internal sealed class ArmProgress(string name, string agent, int trials)
 
     public double MaxBest => TrialBests.Max();
 
+    /// <summary>The mean of the trials' bests: the published table's "average best speedup".</summary>
+    public double MeanBest => TrialBests.Average();
+
+    /// <summary>Per trial, the simulated hours spent when its best first reached <see cref="HoursTarget"/>; null if it never did.</summary>
+    public IReadOnlyList<double?> HoursToTarget => [.. Enumerable.Range(0, trials).Select(t => _hoursToTarget.TryGetValue(t, out double h) ? h : (double?)null)];
+
     public int Valid => ByStatus.Where(p => p.Key.IsValid()).Sum(p => p.Value);
 
     public void Record(int trial, AttemptRecord attempt)
@@ -42,6 +55,10 @@ internal sealed class ArmProgress(string name, string agent, int trials)
         _attemptsByTrial[trial] = attempt.Index;
         ByStatus[attempt.Status] = ByStatus.GetValueOrDefault(attempt.Status) + 1;
         _bestByTrial[trial] = attempt.BestSpeedup;
+        if (attempt.BestSpeedup >= HoursTarget && !_hoursToTarget.ContainsKey(trial))
+        {
+            _hoursToTarget[trial] = attempt.Spent.SimulatedHours;
+        }
         Tokens += attempt.Usage.Tokens;
         Cost += attempt.Usage.Cost;
         LastStatus = attempt.Status.ToName();

@@ -11,7 +11,7 @@ internal sealed class RunProgress(Scenario scenario, IAnsiConsole console, bool 
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ArmProgress> _arms = scenario.Arms.ToDictionary(
-        a => a.Name, a => new ArmProgress(a.Name, a.Agent, scenario.Trials), StringComparer.Ordinal);
+        a => a.Name, a => new ArmProgress(a.Name, a.Agent, scenario.Trials, a.Agent == "persona" ? a.Options.Text("profile") : null), StringComparer.Ordinal);
 
     public event Action? Changed;
 

@@ -51,6 +51,21 @@ internal static class RunSummary
             cost = a.Cost,
             byStatus = a.ByStatus.ToDictionary(p => p.Key.ToName(), p => p.Value),
         }),
+        published = PublishedComparison.Rows(arms).Select(r => new
+        {
+            arm = r.Arm,
+            profile = r.Profile,
+            published = r.Published,
+            measuredMeanBest = r.Measured,
+            ratio = r.Ratio,
+            within = r.Within,
+        }),
+        humanHoursTo4x = PublishedComparison.Humans(arms).Select(h => new
+        {
+            arm = h.Name,
+            medianHours = PublishedComparison.MedianHoursToTarget(h),
+            trials = h.HoursToTarget,
+        }),
     }, JsonOptions);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };

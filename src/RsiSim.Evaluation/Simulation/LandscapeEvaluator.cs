@@ -13,7 +13,12 @@ namespace RsiSim.Evaluation.Simulation;
 /// new best's confirmation) is a new draw on its own seed, never a live run: simulating is the point. A candidate
 /// measured live is handed back as a draw too, so a run takes the same path with a cold or a warm landscape.
 /// </remarks>
-public sealed class LandscapeEvaluator(IEvaluator live, IEvaluationCache landscape, string machineId) : IEvaluator
+/// <param name="live">Measures a candidate the landscape has not seen.</param>
+/// <param name="landscape">Where recorded evaluations are kept, per machine.</param>
+/// <param name="machineId">The machine the recordings belong to.</param>
+/// <param name="measurementSeed">When set, every live measurement uses this hidden seed instead of the request's, so
+/// the reference runs of one landscape are the same runs for every candidate (see <see cref="Running.SharedBaselineRunner"/>).</param>
+public sealed class LandscapeEvaluator(IEvaluator live, IEvaluationCache landscape, string machineId, ulong? measurementSeed = null) : IEvaluator
 {
     private readonly ConcurrentDictionary<EvaluationKey, Lazy<Task<Recording>>> _known = new();
     private long _liveMeasurements;
@@ -52,7 +57,7 @@ public sealed class LandscapeEvaluator(IEvaluator live, IEvaluationCache landsca
             return new Recording(known, Live: false);
         }
         Interlocked.Increment(ref _liveMeasurements);
-        var measured = await live.EvaluateAsync(request with { Fresh = false }, cancellationToken).ConfigureAwait(false);
+        var measured = await live.EvaluateAsync(request with { Fresh = false, HiddenSeed = measurementSeed ?? request.HiddenSeed }, cancellationToken).ConfigureAwait(false);
         landscape.Store(key, measured);
         return new Recording(measured, Live: true);
     }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RsiSim.Agents.Tests.Support;
 using RsiSim.Core.Budgets;
+using RsiSim.Core.Candidates;
+using RsiSim.Core.Evaluations;
 using RsiSim.Evaluation;
 using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Compilation;
@@ -10,6 +12,7 @@ using RsiSim.Evaluation.Sandbox;
 using RsiSim.Evaluation.Simulation;
 using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks;
+using RsiSim.Tasks.TinyLm;
 
 namespace RsiSim.Agents.Tests.Simulation;
 
@@ -35,6 +38,31 @@ public sealed class CachedMeasurementTests : IDisposable
         Assert.Equal(
             first.Select(a => (a.Attempt.CandidateHash, a.Attempt.Status, a.Attempt.Speedup)),
             second.Select(a => (a.Attempt.CandidateHash, a.Attempt.Status, a.Attempt.Speedup)));
+    }
+
+    [Fact]
+    public async Task A_landscape_runs_the_reference_once_for_every_candidate_it_records_and_still_checks_each()
+    {
+        var shared = new SharedBaselineRunner(new WorkerCandidateRunner());
+        var live = new CandidateEvaluator(BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, shared,
+            new TimingProtocol(new TimingOptions(WarmupRuns: 1, Repetitions: 2)), new MemoryEvaluationCache(), new TimingGate(), NullLogger<CandidateEvaluator>.Instance);
+        var landscape = new LandscapeEvaluator(live, new FileEvaluationCache(_cache), "test-machine", measurementSeed: 99);
+        var moves = TinyLmTask.Instance.Moves;
+        string[] correct = ["embedding-lookup", "float32"];
+
+        var passed = new List<EvaluationResult>();
+        for (int i = 0; i < correct.Length; i++)
+        {
+            var candidate = Candidate.FromSource(TinyLmTask.Instance.Compose(moves.Closure(correct[i])));
+            passed.Add(await landscape.EvaluateAsync(new EvaluationRequest("tinylm", "tiny", candidate, HiddenSeed: (ulong)(1000 + i)), TestContext.Current.CancellationToken));
+        }
+        var wrong = Candidate.FromSource(TinyLmTask.Instance.Compose(moves.Closure("dropped-output-bias-grad")));
+        var caught = await landscape.EvaluateAsync(new EvaluationRequest("tinylm", "tiny", wrong, HiddenSeed: 2000), TestContext.Current.CancellationToken);
+
+        Assert.All(passed, e => Assert.True(e.Status == EvaluationStatus.Passed, e.Summary));
+        Assert.Equal(EvaluationStatus.WrongResult, caught.Status);
+        // One warm-up and two timed reference runs, for three candidates (the wrong one fails on its warm-up run).
+        Assert.Equal(3, shared.BaselineRuns);
     }
 
     public void Dispose()

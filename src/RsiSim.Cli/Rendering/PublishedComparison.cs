@@ -1,0 +1,82 @@
+using System.Globalization;
+using RsiSim.Agents.Persona;
+using Spectre.Console;
+
+namespace RsiSim.Cli.Rendering;
+
+/// <summary>After a run with persona arms: each persona's average best speedup against the published figure it
+/// stands for, and the hours a simulated human expert takes to reach 4x against the published 4 to 8.</summary>
+internal static class PublishedComparison
+{
+    /// <summary>How far a replayed figure may be from the published one, as a ratio, and still count as reproduced.</summary>
+    public const double Tolerance = 0.25;
+
+    /// <summary>The published range of hours a skilled human needs for 4x.</summary>
+    public static (double Low, double High) HumanHours { get; } = (4, 8);
+
+    public sealed record Row(string Arm, string Profile, string Released, double Published, double Measured)
+    {
+        public double Ratio => Measured / Published;
+
+        public bool Within => Ratio >= 1 / (1 + Tolerance) && Ratio <= 1 + Tolerance;
+    }
+
+    /// <summary>One row per persona arm whose profile has a published figure (its capability may be overridden, as calibrate does).</summary>
+    public static IReadOnlyList<Row> Rows(IReadOnlyList<ArmProgress> arms) =>
+    [
+        .. from arm in arms
+           let profile = arm.Profile is { } name ? PersonaProfiles.Find(name) : null
+           where profile?.PublishedSpeedup is not null
+           select new Row(arm.Name, profile.Name, profile.Released, profile.PublishedSpeedup!.Value, arm.MeanBest),
+    ];
+
+    /// <summary>The median trial's simulated hours to 4x, or null when the median trial never got there.</summary>
+    public static double? MedianHoursToTarget(ArmProgress arm)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        var hours = arm.HoursToTarget.Select(h => h ?? double.PositiveInfinity).Order().ToList();
+        double median = hours.Count % 2 == 1 ? hours[hours.Count / 2] : (hours[hours.Count / 2 - 1] + hours[hours.Count / 2]) / 2;
+        return double.IsPositiveInfinity(median) ? null : median;
+    }
+
+    public static IEnumerable<ArmProgress> Humans(IReadOnlyList<ArmProgress> arms) => arms.Where(a => a.Profile == "human-expert");
+
+    public static void Write(IAnsiConsole console, IReadOnlyList<ArmProgress> arms)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var rows = Rows(arms);
+        if (rows.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title("Against the published average best speedups")
+                .AddColumn("arm").AddColumn("profile").AddColumn("released")
+                .AddColumn(new TableColumn("published").RightAligned()).AddColumn(new TableColumn("measured (mean best)").RightAligned())
+                .AddColumn(new TableColumn("ratio").RightAligned()).AddColumn("within ±25%");
+            foreach (var row in rows)
+            {
+                table.AddRow(
+                    Markup.Escape(row.Arm), Markup.Escape(row.Profile), row.Released,
+                    row.Published.ToString("0.00x", CultureInfo.InvariantCulture),
+                    row.Measured.ToString("0.00x", CultureInfo.InvariantCulture),
+                    row.Ratio.ToString("0.00", CultureInfo.InvariantCulture),
+                    row.Within ? "[green]yes[/]" : "[red]no[/]");
+            }
+            console.Write(table);
+            console.MarkupLineInterpolated($"{rows.Count(r => r.Within)} of {rows.Count} within ±25%. Refit to this machine's landscape with: rsisim calibrate <scenario>");
+        }
+        foreach (var human in Humans(arms))
+        {
+            console.MarkupLine(HumanLine(human));
+        }
+    }
+
+    public static string HumanLine(ArmProgress human)
+    {
+        ArgumentNullException.ThrowIfNull(human);
+        int reached = human.HoursToTarget.Count(h => h is not null);
+        string inRange = MedianHoursToTarget(human) is { } hours
+            ? string.Create(CultureInfo.InvariantCulture, $"its median trial reaches 4x after {hours:0.0} simulated hours") +
+              (hours >= HumanHours.Low && hours <= HumanHours.High ? " [green](published: 4 to 8 hours)[/]" : " [red](published: 4 to 8 hours)[/]")
+            : "its median trial does not reach 4x within the budget [red](published: 4 to 8 hours)[/]";
+        return $"{Markup.Escape(human.Name)}: {inRange}; {reached} of {human.Trials} trials reached 4x.";
+    }
+}
