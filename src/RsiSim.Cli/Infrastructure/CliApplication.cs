@@ -52,6 +52,10 @@ internal static class CliApplication
             .WithExample("tasks")
             .WithExample("tasks", "tinylm")
             .WithExample("tasks", "tinylm", "--compose", "flat-arrays,float32");
+        config.AddCommand<CalibrateCommand>("calibrate")
+            .WithDescription("Refit persona arms' capabilities to the published figures on this machine's landscape and write the fitted scenario.")
+            .WithExample("calibrate", "scenarios/article-replication.yaml")
+            .WithExample("calibrate", "scenarios/article-replication.yaml", "--trials", "4", "--out", "fitted.yaml");
         config.AddCommand<ReportCommand>("report")
             .WithDescription("Write a run's HTML report (tables, speedup curves, lineage) with its charts as SVG and PNG.")
             .WithExample("report", "runs/20261127T123456Z-quickstart")

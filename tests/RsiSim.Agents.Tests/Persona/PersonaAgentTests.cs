@@ -10,7 +10,7 @@ namespace RsiSim.Agents.Tests.Persona;
 
 public sealed class PersonaAgentTests
 {
-    private static LandscapeEvaluator Landscape() => new(new RecordedLandscape(TinyLmTask.Instance), new MemoryEvaluationCache(), "test-machine");
+    private static LandscapeEvaluator Landscape() => new(new SyntheticLandscape(TinyLmTask.Instance), new MemoryEvaluationCache(), "test-machine");
 
     [Fact]
     public async Task The_observed_bug_rate_matches_the_persona_parameter()

@@ -9,7 +9,7 @@ namespace RsiSim.Agents.Tests.Search;
 
 public sealed class SearchAgentTests
 {
-    private static LandscapeEvaluator Landscape() => new(new RecordedLandscape(TinyLmTask.Instance), new MemoryEvaluationCache(), "test-machine");
+    private static LandscapeEvaluator Landscape() => new(new SyntheticLandscape(TinyLmTask.Instance), new MemoryEvaluationCache(), "test-machine");
 
     [Fact]
     public async Task Best_of_n_draws_n_independent_samples_from_the_reference_and_stops()

@@ -3,25 +3,35 @@ using RsiSim.Core.Candidates;
 using RsiSim.Core.Evaluations;
 using RsiSim.Core.Moves;
 using RsiSim.Core.Tasks;
-using RsiSim.Evaluation.Caching;
 
-namespace RsiSim.Agents.Tests.Support;
+namespace RsiSim.Evaluation.Simulation;
 
-/// <summary>Stands in for the live evaluator behind cached measurement: it "records" an evaluation for each new candidate
-/// from a fixed rule (a wrong move is a wrong result; each correct move multiplies the speedup by 1 + tier / 10, with
-/// five reference and five candidate times around it). The agents and the cached draws under test are the real ones.</summary>
-internal sealed class RecordedLandscape(ITask task) : IEvaluator
+/// <summary>A landscape made up by a fixed rule instead of measured: a wrong move is a wrong result, and each correct
+/// move multiplies the speedup by 1 + tier / 10, with five reference and five candidate times around it.</summary>
+/// <remarks>
+/// For exercising the simulation machinery (agents, cached draws, the loop) where the figures do not matter: the
+/// tests of agents' statistics and the simulation throughput benchmark, on a machine whose landscape is not warm.
+/// It runs no candidate code, so it is never behind a scenario; real runs measure.
+/// </remarks>
+public sealed class SyntheticLandscape(ITask task) : IEvaluator
 {
-    public int Measured { get; private set; }
+    private int _measured;
+
+    /// <summary>How many evaluations it has made up.</summary>
+    public int Measured => _measured;
 
     public ValueTask<EvaluationResult> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {
-        Measured++;
+        ArgumentNullException.ThrowIfNull(request);
+        Interlocked.Increment(ref _measured);
         return ValueTask.FromResult(Record(task, request.Candidate));
     }
 
+    /// <summary>The made-up evaluation of <paramref name="candidate"/>.</summary>
     public static EvaluationResult Record(ITask task, Candidate candidate)
     {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(candidate);
         var moves = candidate.Moves.Select(m => task.Moves[m]).ToList();
         if (moves.Any(m => m.Kind == MoveKind.Wrong))
         {
