@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.Logging.Abstractions;
 using RsiSim.Agents;
 using RsiSim.Agents.Persona;
@@ -24,9 +27,16 @@ namespace RsiSim.Benchmarks.Simulation;
 /// candidates, drawing timings, the loop's budgets and events. The target is 1,000,000 attempts a minute, 60 µs each.
 /// </remarks>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(InProcessConfig))]
 public class SimulationThroughputBenchmarks
 {
+    // In process: nothing here is JIT-sensitive the way a training step is, and building a separate benchmark
+    // executable can exceed BenchmarkDotNet's build timeout on a loaded 2-core machine.
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10));
+    }
+
     public const int Attempts = 20_000;
     private const int Lanes = 2;
 
