@@ -14,7 +14,7 @@ public sealed class PersonaAgentFactory : IAgentFactory
         [
             new OptionSpec("profile", OptionType.Choice, "the built-in profile: a model of the published table or the human expert") { Required = true, Choices = [.. PersonaProfiles.Names] },
             new OptionSpec("capability", OptionType.Number, "override the profile's capability (every derived parameter follows)") { Minimum = 0, Maximum = 6 },
-            new OptionSpec("skill", OptionType.NumberMap, "override insight per tier, e.g. { 1: 0.9, 2: 0.5, 3: 0.1, 4: 0 }") { Minimum = 0, Maximum = 1 },
+            new OptionSpec("skill", OptionType.NumberMap, "override insight per tier, e.g. { 1: 0.9, 2: 0.5, 3: 0.1, 4: 0 }") { Minimum = 0, Maximum = 1, Choices = ["1", "2", "3", "4"] },
             new OptionSpec("knows", OptionType.WholeNumber, "the hardest tier of moves it knows at all (1-4)") { Minimum = 1, Maximum = 4 },
             new OptionSpec("bugRate", OptionType.Number, "override the chance that an attempt carries a bug") { Minimum = 0, Maximum = 1 },
             new OptionSpec("revertRate", OptionType.Number, "override the chance it goes back to its best after a failure") { Minimum = 0, Maximum = 1 },

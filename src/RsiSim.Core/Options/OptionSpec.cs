@@ -14,6 +14,6 @@ public sealed record OptionSpec(string Name, OptionType Type, string Description
 
     public double? Maximum { get; init; }
 
-    /// <summary>For <see cref="OptionType.Choice"/>: the allowed values.</summary>
+    /// <summary>For <see cref="OptionType.Choice"/>: the allowed values; for <see cref="OptionType.NumberMap"/>: the allowed keys (empty: any).</summary>
     public ImmutableArray<string> Choices { get; init; } = [];
 }

@@ -52,7 +52,7 @@ internal static class ArmOptionReader
         OptionType.Url => context.Scalars.Url(node, path),
         OptionType.Choice => context.Scalars.Choice(node, path, spec.Name, spec.Choices),
         OptionType.TextList => context.Collections.TextList(node, path),
-        OptionType.NumberMap => context.Collections.NumberMap(node, path, NumberBounds(spec)),
+        OptionType.NumberMap => context.Collections.NumberMap(node, path, NumberBounds(spec), spec.Choices),
         _ => throw new InvalidOperationException($"Option '{spec.Name}' has a type the loader does not know: {spec.Type}."),
     };
 

@@ -17,7 +17,7 @@ internal sealed class CollectionReader(ScalarReader scalars, NumberReader number
         return items.Any(i => i is null) ? null : [.. items.Select(i => i!)];
     }
 
-    public IReadOnlyDictionary<string, double>? NumberMap(YamlNode node, string path, Bounds<double> bounds)
+    public IReadOnlyDictionary<string, double>? NumberMap(YamlNode node, string path, Bounds<double> bounds, ImmutableArray<string> keys = default)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -29,6 +29,12 @@ internal sealed class CollectionReader(ScalarReader scalars, NumberReader number
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             var key = scalars.Text(keyNode, YamlPaths.Key(path, "?"));
+            if (key is not null && !keys.IsDefaultOrEmpty && !keys.Contains(key, StringComparer.Ordinal))
+            {
+                scalars.Diagnostics.Error(YamlPaths.Key(path, key), keyNode.Start, $"unknown key '{key}'; expected one of {string.Join(", ", keys)}");
+                clean = false;
+                continue;
+            }
             var value = key is null ? null : numbers.Number(valueNode, YamlPaths.Key(path, key), bounds);
             if (key is null || value is null)
             {
