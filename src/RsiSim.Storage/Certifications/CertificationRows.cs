@@ -18,7 +18,7 @@ internal static class CertificationRows
             PRIMARY KEY (certification_id, arm));
         """;
 
-    public static void Add(SqliteConnection connection, SqliteTransaction transaction, Certification certification)
+    public static void Add(SqliteConnection connection, SqliteTransaction transaction, RunCertification certification)
     {
         SqlCommands.Execute(connection, transaction, CreateTables);
         long id = SqlCommands.Scalar<long>(connection, transaction, """
@@ -41,7 +41,7 @@ internal static class CertificationRows
     }
 
     /// <summary>Every certification of the run, oldest first; none when the run was never certified (the tables do not exist).</summary>
-    public static List<Certification> Read(SqliteConnection connection)
+    public static List<RunCertification> Read(SqliteConnection connection)
     {
         if (SqlCommands.Scalar<long>(connection, null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'certified_arms'") == 0)
         {
@@ -54,7 +54,7 @@ internal static class CertificationRows
                 row.Text("arm"), row.Int("trial"), row.Text("candidate_hash"), row.Text("status"), row.Double("rsisim_speedup"),
                 row.DoubleOrNull("rsisim_ci_low"), row.DoubleOrNull("rsisim_ci_high"), row.DoubleOrNull("reference_median_seconds"),
                 row.DoubleOrNull("candidate_median_seconds"), row.DoubleOrNull("certified_speedup"), row.Text("detail")))).ToLookup(a => a.Id, a => a.Arm);
-        return SqlRows.Query(connection, "SELECT * FROM certifications ORDER BY id", row => new Certification(
+        return SqlRows.Query(connection, "SELECT * FROM certifications ORDER BY id", row => new RunCertification(
             row.Time("certified_at"), SqlValues.ULong(row.Text("seed")), row.Text("job"), row.Text("tool_version"), row.DoubleOrNull("load_average"),
             [.. arms[row.Long("id")]]));
     }

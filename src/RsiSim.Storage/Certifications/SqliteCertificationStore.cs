@@ -30,7 +30,7 @@ public sealed class SqliteCertificationStore : IDisposable
     }
 
     /// <summary>Adds one certification, all its arms in one transaction.</summary>
-    public Task SaveAsync(Certification certification, CancellationToken cancellationToken)
+    public Task SaveAsync(RunCertification certification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certification);
         cancellationToken.ThrowIfCancellationRequested();

@@ -27,10 +27,10 @@ public sealed record StoredRun(
     IReadOnlyList<StoredResume> Resumes)
 {
     /// <summary>Every <c>rsisim certify</c> of the run, oldest first; empty when it was never certified.</summary>
-    public IReadOnlyList<Certification> Certifications { get; init; } = [];
+    public IReadOnlyList<RunCertification> Certifications { get; init; } = [];
 
     /// <summary>The most recent certification, or null.</summary>
-    public Certification? LatestCertification => Certifications.Count == 0 ? null : Certifications[^1];
+    public RunCertification? LatestCertification => Certifications.Count == 0 ? null : Certifications[^1];
 
     /// <summary>The attempts of one trial, oldest first.</summary>
     public IEnumerable<StoredAttempt> AttemptsOf(TrialKey trial) => Attempts.Where(a => a.Trial == trial);

@@ -20,7 +20,7 @@ public sealed class SqliteCertificationStoreTests : RunFolderTest
         return folder.Directory;
     }
 
-    private static Certification Sample(DateTimeOffset at, params CertifiedArm[] arms) => new(at, 1234567890123456789UL, "ShortRun(InProcessNoEmitToolchain)", "0.1.0", 3.5, arms);
+    private static RunCertification Sample(DateTimeOffset at, params CertifiedArm[] arms) => new(at, 1234567890123456789UL, "ShortRun(InProcessNoEmitToolchain)", "0.1.0", 3.5, arms);
 
     [Fact]
     public async Task A_run_that_was_never_certified_reads_back_with_no_certification()

@@ -7,7 +7,7 @@ namespace RsiSim.Storage.Certifications;
 /// <param name="ToolVersion">The rsisim that certified.</param>
 /// <param name="LoadAverage">The machine's one-minute load average when the measurement started, where the OS tells it.</param>
 /// <param name="Arms">Every arm, in scenario order.</param>
-public sealed record Certification(
+public sealed record RunCertification(
     DateTimeOffset CertifiedAt,
     ulong Seed,
     string Job,
