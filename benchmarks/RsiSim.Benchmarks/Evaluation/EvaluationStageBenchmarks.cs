@@ -14,6 +14,7 @@ namespace RsiSim.Benchmarks.Evaluation;
 /// <summary>The host's parts of one evaluation's overhead at small size, each alone: apply the edit, compile with Roslyn
 /// warm, the policy, drawing one run's data, and the checks of one run. The workers' part is measured by the
 /// <c>overhead</c> console mode, which runs the whole evaluation.</summary>
+[MedianColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class EvaluationStageBenchmarks
 {
