@@ -3,7 +3,6 @@ using RsiSim.Core.Candidates;
 using RsiSim.Core.Evaluations;
 using RsiSim.Core.Tasks;
 using RsiSim.Evaluation;
-using RsiSim.Evaluation.Machine;
 using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks.TinyLm;
 
@@ -25,7 +24,7 @@ internal static class FidelityRun
         var candidate = Candidate.FromSource(TinyLmTask.Instance.Compose(TinyLmTask.Instance.Landmark(Landmark.MidWay).Moves));
         var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"fidelity: mid-way candidate {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, load average {Load()}"));
+            $"fidelity: mid-way candidate {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, load average {MachineLoad.Text()}"));
         var speedups = new List<double>();
         for (int i = 0; i < evaluations; i++)
         {
@@ -37,7 +36,7 @@ internal static class FidelityRun
             }
             speedups.Add(measured.Speedup);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"evaluation {i + 1}: {measured} reference {measured.BaselineMedian * 1000:0.0} ms candidate {measured.CandidateMedian * 1000:0.0} ms, load average {Load()}"));
+                $"evaluation {i + 1}: {measured} reference {measured.BaselineMedian * 1000:0.0} ms candidate {measured.CandidateMedian * 1000:0.0} ms, load average {MachineLoad.Text()}"));
             if (args.Contains("--runs"))
             {
                 Console.WriteLine("  reference ms: " + string.Join(" ", measured.BaselineSeconds.Select(s => (s * 1000).ToString("0", CultureInfo.InvariantCulture))));
@@ -47,9 +46,7 @@ internal static class FidelityRun
         double mean = speedups.Average();
         double sd = Math.Sqrt(speedups.Sum(s => (s - mean) * (s - mean)) / (speedups.Count - 1));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"speedup median {Statistics.Median(speedups):0.000}x (from {speedups.Min():0.000}x to {speedups.Max():0.000}x), mean {mean:0.000}x, standard deviation {sd:0.000}, coefficient of variation {sd / mean * 100:0.0}% (target at most 3%), load average {Load()}"));
+            $"speedup median {Statistics.Median(speedups):0.000}x (from {speedups.Min():0.000}x to {speedups.Max():0.000}x), mean {mean:0.000}x, standard deviation {sd:0.000}, coefficient of variation {sd / mean * 100:0.0}% (target at most 3%), load average {MachineLoad.Text()}"));
         return 0;
     }
-
-    private static string Load() => LoadAverage.OneMinute() is { } load ? load.ToString("0.00", CultureInfo.InvariantCulture) : "unknown";
 }

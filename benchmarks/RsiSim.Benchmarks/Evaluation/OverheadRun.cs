@@ -7,7 +7,6 @@ using RsiSim.Core.Tasks;
 using RsiSim.Evaluation;
 using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Compilation;
-using RsiSim.Evaluation.Machine;
 using RsiSim.Evaluation.Policy;
 using RsiSim.Evaluation.Sandbox;
 using RsiSim.Evaluation.Timing;
@@ -38,7 +37,7 @@ internal static class OverheadRun
         using var gate = new TimingGate();
         var evaluator = new CandidateEvaluator(BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, recorder,
             new TimingProtocol(timing), new MemoryEvaluationCache(), gate, NullLogger<CandidateEvaluator>.Instance);
-        Console.WriteLine(Invariant($"overhead: mid-way composition of tinylm/{size}, 1 uncounted + {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, {Environment.ProcessorCount} cores, load average {Load()}"));
+        Console.WriteLine(Invariant($"overhead: mid-way composition of tinylm/{size}, 1 uncounted + {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, {Environment.ProcessorCount} cores, load average {MachineLoad.Text()}"));
 
         var rows = new List<OverheadRow>();
         for (int i = 0; i <= evaluations; i++)
@@ -56,17 +55,15 @@ internal static class OverheadRun
                 return 1;
             }
             var row = OverheadRow.From(edit, wall, recorder.Ledger);
-            Console.WriteLine((i == 0 ? "uncounted " : $"evaluation {i}: ") + row + Invariant($", load average {Load()}"));
+            Console.WriteLine((i == 0 ? "uncounted " : $"evaluation {i}: ") + row + Invariant($", load average {MachineLoad.Text()}"));
             if (i > 0)
             {
                 rows.Add(row);
             }
         }
-        Console.WriteLine("median: " + OverheadRow.Median(rows) + Invariant($" (target: overhead at most 100 ms), load average {Load()}"));
+        Console.WriteLine("median: " + OverheadRow.Median(rows) + Invariant($" (target: overhead at most 100 ms), load average {MachineLoad.Text()}"));
         return 0;
     }
-
-    private static string Load() => LoadAverage.OneMinute() is { } load ? load.ToString("0.00", CultureInfo.InvariantCulture) : "unknown";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -73,6 +73,20 @@ public sealed class CertifyCommandTests(TinyRunFixture fixture) : IClassFixture<
         Assert.Empty(Rows(run, "SELECT name FROM sqlite_master WHERE name = 'certified_arms'"));
     }
 
+    [Fact]
+    public async Task Certify_help_answers_with_the_run_folder_and_every_option()
+    {
+        var help = await CliProcess.RunAsync(fixture.Root, Timeout, "certify", "--help");
+
+        Assert.True(help.ExitCode == 0, help.ToString());
+        string text = Flat.Text(help.Stdout);
+        Assert.Contains("rsisim certify <run-dir>", text, StringComparison.Ordinal);
+        foreach (string option in new[] { "--iterations", "--seed", "--json", "--verbose" })
+        {
+            Assert.Contains(option, text, StringComparison.Ordinal);
+        }
+    }
+
     private static List<object[]> Rows(string run, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(run, "run.db")};Mode=ReadOnly;Pooling=False");
