@@ -63,25 +63,14 @@ public sealed partial class CandidateEvaluator(
 
     private async ValueTask<EvaluationResult> EvaluateFreshAsync(IHarnessedTask task, EvaluationRequest request, CancellationToken cancellationToken)
     {
-        var compiled = await Task.Run(() => compiler.Compile(request.Candidate.Source, request.Candidate.Hash), cancellationToken).ConfigureAwait(false);
-        if (!compiled.Succeeded)
+        var (failure, baseline, compiled) = await PrepareAsync(task, request, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
         {
-            return CompileFailure(compiled);
-        }
-        var violations = policy.Check(compiled);
-        if (violations.Length > 0)
-        {
-            return Rejected(EvaluationStatus.PolicyViolation, violations, "violations");
-        }
-        var reference = Candidate.FromSource(task.ReferenceSource);
-        var baseline = compiler.Compile(reference.Source, reference.Hash);
-        if (!baseline.Succeeded)
-        {
-            throw new InvalidOperationException($"the {task.Id} reference does not compile: {baseline.Errors[0]}");
+            return failure;
         }
 
-        using var exclusive = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        var opening = await runner.OpenAsync(new SessionRequest(task, request.Size, baseline.Image!, compiled.Image!), cancellationToken).ConfigureAwait(false);
+        using var exclusive = await gate.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
+        var opening = await runner.OpenAsync(new SessionRequest(task, request.Size, baseline!.Image!, compiled!.Image!), cancellationToken).ConfigureAwait(false);
         if (opening.Session is null)
         {
             return EvaluationResult.Failed(opening.Failure!.Value, opening.Detail);
@@ -94,6 +83,28 @@ public sealed partial class CandidateEvaluator(
                 request.HiddenSeed,
                 cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // Compiling and the policy may run beside other evaluations' compiles, never beside a timed run (the shared hold).
+    private async ValueTask<(EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled)> PrepareAsync(
+        IHarnessedTask task, EvaluationRequest request, CancellationToken cancellationToken)
+    {
+        using var shared = await gate.EnterSharedAsync(cancellationToken).ConfigureAwait(false);
+        var compiled = await Task.Run(() => compiler.Compile(request.Candidate.Source, request.Candidate.Hash), cancellationToken).ConfigureAwait(false);
+        if (!compiled.Succeeded)
+        {
+            return (CompileFailure(compiled), null, null);
+        }
+        var violations = policy.Check(compiled);
+        if (violations.Length > 0)
+        {
+            return (Rejected(EvaluationStatus.PolicyViolation, violations, "violations"), null, null);
+        }
+        var reference = Candidate.FromSource(task.ReferenceSource);
+        var baseline = compiler.Compile(reference.Source, reference.Hash);
+        return baseline.Succeeded
+            ? (null, baseline, compiled)
+            : throw new InvalidOperationException($"the {task.Id} reference does not compile: {baseline.Errors[0]}");
     }
 
     private static EvaluationResult CompileFailure(CompileResult compiled) => Rejected(EvaluationStatus.CompileError, compiled.Errors, "errors");

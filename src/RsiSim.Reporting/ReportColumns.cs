@@ -1,5 +1,6 @@
 using RsiSim.Reporting.Comparing;
 using RsiSim.Reporting.Stats;
+using RsiSim.Storage.Certifications;
 
 namespace RsiSim.Reporting;
 
@@ -18,6 +19,27 @@ public static class ReportColumns
     [
         ("A", "a text"), ("B", "b text"), ("P(A beats B)", "p-a-beats-b"), ("P(B beats A)", "p-b-beats-a"), ("p-value", "p-value"), ("trials", "trials"),
     ];
+
+    /// <summary>The certification table: each arm's best candidate, RsiSim's speedup for it and BenchmarkDotNet's.</summary>
+    public static IReadOnlyList<(string Header, string Class)> Certified { get; } =
+    [
+        ("arm", "arm text"), ("trial", "trial"), ("candidate", "candidate text"), ("RsiSim speedup (95% CI)", "rsisim"),
+        ("certified speedup", "certified"), ("difference", "difference"), ("agreement", "agreement text"),
+    ];
+
+    public static IReadOnlyList<string> CertifiedCells(CertifiedArm arm)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        string rsisim = ReportFormat.Speedup(arm.RsiSimSpeedup)
+            + (arm.RsiSimLow is { } low && arm.RsiSimHigh is { } high ? " " + ReportFormat.Interval(low, high) : " (the reference)");
+        return
+        [
+            arm.Arm, ReportFormat.Count(arm.Trial), arm.CandidateHash, rsisim,
+            arm.CertifiedSpeedup is { } certified ? ReportFormat.Speedup(certified) : "–",
+            arm.Difference is { } difference ? ReportFormat.Percent(difference) : "–",
+            ReportFormat.Agreement(arm),
+        ];
+    }
 
     public static IReadOnlyList<string> ArmCells(ArmStatistics arm)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RsiSim.Reporting.Stats;
+using RsiSim.Storage.Certifications;
 
 namespace RsiSim.Reporting;
 
@@ -37,6 +38,22 @@ public static class ReportFormat
         return milestone.TrialsReached == milestone.Trials || milestone.TrialsReached == 0
             ? median
             : $"{median} ({milestone.TrialsReached}/{milestone.Trials} trials)";
+    }
+
+    /// <summary>A signed share, "+8.0%" or "-3.1%".</summary>
+    public static string Percent(double share) => (share >= 0 ? "+" : "") + (share * 100).ToString("0.0", Invariant) + "%";
+
+    /// <summary>Whether a certified speedup agrees with RsiSim's: "agrees", "DISAGREES", or why it was not certified.</summary>
+    public static string Agreement(CertifiedArm arm)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        string tolerance = (CertifiedArm.AgreementTolerance * 100).ToString("0", Invariant) + "%";
+        return arm.Agrees switch
+        {
+            true => $"agrees (within {tolerance})",
+            false => $"DISAGREES (more than {tolerance} apart)",
+            null => $"not certified: {arm.Status}",
+        };
     }
 
     /// <summary>"2.20 ms", "1.35 s".</summary>

@@ -64,6 +64,10 @@ internal static class CliApplication
             .WithDescription("Compare the arms of one or more runs: HTML report, SVG and PNG charts, and the table in the terminal.")
             .WithExample("compare", "runs/20261127T123456Z-quickstart", "runs/20261128T090000Z-quickstart")
             .WithExample("compare", "runs/A", "runs/B", "--out", "ab.html", "--x", "wall");
+        config.AddCommand<CertifyCommand>("certify")
+            .WithDescription("Re-measure the reference and each arm's best candidate with BenchmarkDotNet; store and print the certified speedups beside RsiSim's.")
+            .WithExample("certify", "runs/20261127T123456Z-quickstart")
+            .WithExample("certify", "runs/20261127T123456Z-quickstart", "--iterations", "15", "--json");
         config.AddCommand<ExportCommand>("export")
             .WithDescription("Export a run as tidy tables (one row per attempt, one per trial) in CSV or JSON.")
             .WithExample("export", "runs/20261127T123456Z-quickstart", "--format", "csv")

@@ -31,6 +31,9 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
 
     public ILoggerFactory LoggerFactory => loggerFactory;
 
+    /// <summary>The one Roslyn compiler of the process, warm and caching images by source hash.</summary>
+    public CandidateCompiler Compiler => _compiler;
+
     /// <summary>The evaluator every command uses: Roslyn, the static policy, candidates in sandboxed worker processes.</summary>
     public CandidateEvaluator CreateEvaluator(TimingOptions timing, IEvaluationCache? cache = null, ICandidateRunner? runner = null) => new(
         Tasks,

@@ -33,6 +33,14 @@ internal static class ComparisonTables
             }
             console.Write(pairs);
         }
+        foreach (var run in comparison.Runs.Where(r => r.Run.LatestCertification is not null))
+        {
+            if (comparison.Runs.Count > 1)
+            {
+                console.MarkupLineInterpolated($"[bold]{run.Label}[/]");
+            }
+            CertificationTable.Write(console, run.Run.LatestCertification!);
+        }
         if (comparison.NothingValid)
         {
             console.MarkupLine("[red]No valid attempt[/]: every best speedup is 1x, the reference's own speed.");

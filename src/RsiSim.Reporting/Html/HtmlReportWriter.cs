@@ -26,6 +26,7 @@ public static class HtmlReportWriter
         html.Element("p", $"Written {ReportFormat.Time(options.GeneratedAt)} by rsisim {options.ToolVersion} from {comparison.Runs.Count} run(s).", "meta");
         SummarySection.Write(html, comparison);
         ArmTables.Write(html, comparison);
+        CertificationSection.Write(html, comparison);
         ChartSection.Write(html, charts, ChartFolder);
         TrialSection.Write(html, comparison);
         RunSection.Write(html, comparison);

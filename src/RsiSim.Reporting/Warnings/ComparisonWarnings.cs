@@ -1,9 +1,10 @@
 using RsiSim.Reporting.Comparing;
 using RsiSim.Reporting.Stats;
+using RsiSim.Storage.Certifications;
 
 namespace RsiSim.Reporting.Warnings;
 
-/// <summary>What a reader must know before trusting a comparison: different sizes, different reference times, nothing valid, unfinished trials.</summary>
+/// <summary>What a reader must know before trusting a comparison: different sizes, different reference times, nothing valid, certifications that disagree, unfinished trials.</summary>
 internal static class ComparisonWarnings
 {
     /// <summary>Reference times that differ by more than this share of the smaller one make speedups incomparable.</summary>
@@ -25,6 +26,10 @@ internal static class ComparisonWarnings
         foreach (var arm in statistics)
         {
             warnings.AddRange(ArmWarnings(arm));
+        }
+        foreach (var run in runs)
+        {
+            warnings.AddRange(Certification(run, arms));
         }
         foreach (var run in runs)
         {
@@ -68,6 +73,24 @@ internal static class ComparisonWarnings
         else if (arm.ValidAttempts == 0)
         {
             yield return $"{arm.Arm}: no valid attempt in {arm.Attempts} attempts; every best speedup is 1x, the reference's.";
+        }
+    }
+
+    private static IEnumerable<string> Certification(ReportedRun run, IReadOnlyList<ReportedArm> arms)
+    {
+        foreach (var arm in run.Run.LatestCertification?.Arms ?? [])
+        {
+            string name = arms.FirstOrDefault(a => a.Run == run && a.Name == arm.Arm)?.Label ?? arm.Arm;
+            if (arm.Agrees == false)
+            {
+                yield return $"{name}: the certified speedup {ReportFormat.Speedup(arm.CertifiedSpeedup!.Value)} and RsiSim's {ReportFormat.Speedup(arm.RsiSimSpeedup)} "
+                    + $"differ by {ReportFormat.Percent(arm.Difference!.Value)}, more than {CertifiedArm.AgreementTolerance * 100:0}%: one of the two was measured "
+                    + "under other conditions (machine load, a lucky session); trust neither alone.";
+            }
+            else if (arm.Agrees is null)
+            {
+                yield return $"{name}: its best candidate {arm.CandidateHash} was not certified ({arm.Status}: {arm.Detail}).";
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using RsiSim.Storage.Certifications;
 using RsiSim.Storage.Folders;
 using RsiSim.Storage.Schema;
 using RsiSim.Storage.Sql;
@@ -35,7 +36,10 @@ public static class RunStoreReader
                     CandidateReader.Read(connection),
                     measurements,
                     TrialReader.LlmCalls(connection),
-                    TrialReader.Resumes(connection));
+                    TrialReader.Resumes(connection))
+                {
+                    Certifications = CertificationRows.Read(connection),
+                };
             }
             finally
             {

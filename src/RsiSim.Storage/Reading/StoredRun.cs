@@ -1,6 +1,7 @@
 using RsiSim.Core.Candidates;
 using RsiSim.Core.Runs;
 using RsiSim.Core.Trials;
+using RsiSim.Storage.Certifications;
 
 namespace RsiSim.Storage.Reading;
 
@@ -25,6 +26,12 @@ public sealed record StoredRun(
     IReadOnlyList<StoredLlmCall> LlmCalls,
     IReadOnlyList<StoredResume> Resumes)
 {
+    /// <summary>Every <c>rsisim certify</c> of the run, oldest first; empty when it was never certified.</summary>
+    public IReadOnlyList<RunCertification> Certifications { get; init; } = [];
+
+    /// <summary>The most recent certification, or null.</summary>
+    public RunCertification? LatestCertification => Certifications.Count == 0 ? null : Certifications[^1];
+
     /// <summary>The attempts of one trial, oldest first.</summary>
     public IEnumerable<StoredAttempt> AttemptsOf(TrialKey trial) => Attempts.Where(a => a.Trial == trial);
 

@@ -1,0 +1,52 @@
+using System.Globalization;
+using RsiSim.Core.Candidates;
+using RsiSim.Core.Evaluations;
+using RsiSim.Core.Tasks;
+using RsiSim.Evaluation;
+using RsiSim.Evaluation.Timing;
+using RsiSim.Tasks.TinyLm;
+
+namespace RsiSim.Benchmarks.Evaluation;
+
+/// <summary>The fidelity of <c>rsisim eval</c>: the mid-way candidate evaluated N times, and the coefficient of variation of its speedups.</summary>
+/// <remarks>
+/// Not a BenchmarkDotNet benchmark: the figure is the spread of RsiSim's own measurement, so it runs RsiSim's evaluator
+/// exactly as <c>rsisim eval</c> builds it (sandboxed workers, the default sandbox, the given timing options), each
+/// evaluation fresh, on its own hidden seed.
+/// </remarks>
+internal static class FidelityRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int evaluations = ConsoleArguments.Number(args, "--evaluations", 5);
+        string size = ConsoleArguments.Text(args, "--size") ?? TinyLmSize.Small.Name;
+        var timing = new TimingOptions(ConsoleArguments.Number(args, "--warmup", 1), ConsoleArguments.Number(args, "--repetitions", 5));
+        var candidate = Candidate.FromSource(TinyLmTask.Instance.Compose(TinyLmTask.Instance.Landmark(Landmark.MidWay).Moves));
+        var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"fidelity: mid-way candidate {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, load average {MachineLoad.Text()}"));
+        var speedups = new List<double>();
+        for (int i = 0; i < evaluations; i++)
+        {
+            var result = await evaluator.EvaluateAsync(new EvaluationRequest("tinylm", size, candidate, 9_000UL + (ulong)i, Fresh: true), CancellationToken.None);
+            if (result.Timing is not { } measured)
+            {
+                Console.WriteLine($"evaluation {i + 1}: {result.Status}: {result.Summary}");
+                return 1;
+            }
+            speedups.Add(measured.Speedup);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"evaluation {i + 1}: {measured} reference {measured.BaselineMedian * 1000:0.0} ms candidate {measured.CandidateMedian * 1000:0.0} ms, load average {MachineLoad.Text()}"));
+            if (args.Contains("--runs"))
+            {
+                Console.WriteLine("  reference ms: " + string.Join(" ", measured.BaselineSeconds.Select(s => (s * 1000).ToString("0", CultureInfo.InvariantCulture))));
+                Console.WriteLine("  candidate ms: " + string.Join(" ", measured.CandidateSeconds.Select(s => (s * 1000).ToString("0", CultureInfo.InvariantCulture))));
+            }
+        }
+        double mean = speedups.Average();
+        double sd = Math.Sqrt(speedups.Sum(s => (s - mean) * (s - mean)) / (speedups.Count - 1));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"speedup median {Statistics.Median(speedups):0.000}x (from {speedups.Min():0.000}x to {speedups.Max():0.000}x), mean {mean:0.000}x, standard deviation {sd:0.000}, coefficient of variation {sd / mean * 100:0.0}% (target at most 3%), load average {MachineLoad.Text()}"));
+        return 0;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using RsiSim.Core.Candidates;
+using RsiSim.Core.Evaluations;
+using RsiSim.Core.Tasks;
+using RsiSim.Evaluation;
+using RsiSim.Evaluation.Caching;
+using RsiSim.Evaluation.Compilation;
+using RsiSim.Evaluation.Policy;
+using RsiSim.Evaluation.Sandbox;
+using RsiSim.Evaluation.Timing;
+using RsiSim.Tasks;
+using RsiSim.Tasks.TinyLm;
+
+namespace RsiSim.Benchmarks.Evaluation;
+
+/// <summary>The overhead of one evaluation beyond the programs' own timed runs: apply the edit, compile (Roslyn warm),
+/// policy, start and load the workers, hand runs over and back, check, bootstrap, stop the workers.</summary>
+/// <remarks>
+/// Each evaluation gets a new candidate (the mid-way composition, with a line that changes its hash), so it is compiled
+/// for real by a warm compiler, as in a run. The evaluator is the one <c>rsisim eval</c> and <c>rsisim run</c> build
+/// (sandboxed workers, default sandbox and timing); a recording runner around its workers tells where the time went.
+/// Overhead = edit + evaluation wall time − the host's clock around every timed region (warm-up runs included).
+/// The first evaluation warms Roslyn and the JIT and is not counted.
+/// </remarks>
+internal static class OverheadRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int evaluations = ConsoleArguments.Number(args, "--evaluations", 10);
+        string size = ConsoleArguments.Text(args, "--size") ?? TinyLmSize.Small.Name;
+        var task = TinyLmTask.Instance;
+        var moves = task.Landmark(Landmark.MidWay).Moves;
+        var timing = new TimingOptions();
+        var recorder = new RecordingCandidateRunner(new WorkerCandidateRunner(new SandboxOptions()));
+        using var gate = new TimingGate();
+        var evaluator = new CandidateEvaluator(BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, recorder,
+            new TimingProtocol(timing), new MemoryEvaluationCache(), gate, NullLogger<CandidateEvaluator>.Instance);
+        Console.WriteLine(Invariant($"overhead: mid-way composition of tinylm/{size}, 1 uncounted + {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, {Environment.ProcessorCount} cores, load average {MachineLoad.Text()}"));
+
+        var rows = new List<OverheadRow>();
+        for (int i = 0; i <= evaluations; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            var candidate = Candidate.FromSource(task.Compose(moves) + $"\n// overhead probe {i}\n");
+            double edit = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            recorder.Reset();
+            start = Stopwatch.GetTimestamp();
+            var result = await evaluator.EvaluateAsync(new EvaluationRequest(task.Id, size, candidate, 7_000UL + (ulong)i), CancellationToken.None);
+            double wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (result.Status != EvaluationStatus.Passed)
+            {
+                Console.WriteLine($"evaluation {i}: {result.Status}: {result.Summary}");
+                return 1;
+            }
+            var row = OverheadRow.From(edit, wall, recorder.Ledger);
+            Console.WriteLine((i == 0 ? "uncounted " : $"evaluation {i}: ") + row + Invariant($", load average {MachineLoad.Text()}"));
+            if (i > 0)
+            {
+                rows.Add(row);
+            }
+        }
+        Console.WriteLine("median: " + OverheadRow.Median(rows) + Invariant($" (target: overhead at most 100 ms), load average {MachineLoad.Text()}"));
+        return 0;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using RsiSim.Evaluation.Running;
+
+namespace RsiSim.Benchmarks.Evaluation;
+
+/// <summary>A session that adds each run call's wall time and its timed seconds to a ledger.</summary>
+internal sealed class RecordingRunSession(IRunSession inner, RunLedger ledger) : IRunSession
+{
+    public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        long start = Stopwatch.GetTimestamp();
+        var run = await inner.RunAsync(side, seed, timeout, cancellationToken).ConfigureAwait(false);
+        ledger.RunCalls++;
+        ledger.RunCallSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
+        ledger.TimedSeconds += run.Seconds;
+        return run;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        long start = Stopwatch.GetTimestamp();
+        await inner.DisposeAsync().ConfigureAwait(false);
+        ledger.CloseSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+}

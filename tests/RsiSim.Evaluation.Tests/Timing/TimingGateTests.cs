@@ -1,0 +1,111 @@
+using RsiSim.Evaluation.Timing;
+
+namespace RsiSim.Evaluation.Tests.Timing;
+
+public sealed class TimingGateTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Shared_holders_enter_side_by_side()
+    {
+        using var gate = new TimingGate();
+
+        using var first = await gate.EnterSharedAsync(TestContext.Current.CancellationToken);
+        var second = gate.EnterSharedAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(second.IsCompletedSuccessfully);
+        (await second).Dispose();
+    }
+
+    [Fact]
+    public async Task A_shared_entry_waits_while_timing_holds_the_gate()
+    {
+        using var gate = new TimingGate();
+        var timing = await gate.EnterExclusiveAsync(TestContext.Current.CancellationToken);
+
+        var compile = gate.EnterSharedAsync(TestContext.Current.CancellationToken).AsTask();
+
+        Assert.False(compile.IsCompleted);
+        Assert.Equal(1, gate.Waiting);
+        timing.Dispose();
+        (await compile.WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
+    }
+
+    [Fact]
+    public async Task Timing_waits_for_every_shared_holder_to_leave()
+    {
+        using var gate = new TimingGate();
+        var compileA = await gate.EnterSharedAsync(TestContext.Current.CancellationToken);
+        var compileB = await gate.EnterSharedAsync(TestContext.Current.CancellationToken);
+
+        var timing = gate.EnterExclusiveAsync(TestContext.Current.CancellationToken).AsTask();
+        compileA.Dispose();
+
+        Assert.False(timing.IsCompleted);
+        compileB.Dispose();
+        (await timing.WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
+    }
+
+    [Fact]
+    public async Task A_waiting_timing_entry_goes_before_shared_entries_that_come_after_it()
+    {
+        using var gate = new TimingGate();
+        var compile = await gate.EnterSharedAsync(TestContext.Current.CancellationToken);
+        var timing = gate.EnterExclusiveAsync(TestContext.Current.CancellationToken).AsTask();
+
+        var laterCompile = gate.EnterSharedAsync(TestContext.Current.CancellationToken).AsTask();
+        compile.Dispose();
+
+        var timed = await timing.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        Assert.False(laterCompile.IsCompleted);
+        timed.Dispose();
+        (await laterCompile.WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
+    }
+
+    [Fact]
+    public async Task Two_timing_entries_never_hold_the_gate_together()
+    {
+        using var gate = new TimingGate();
+        var first = await gate.EnterExclusiveAsync(TestContext.Current.CancellationToken);
+
+        var second = gate.EnterExclusiveAsync(TestContext.Current.CancellationToken).AsTask();
+
+        Assert.False(second.IsCompleted);
+        first.Dispose();
+        (await second.WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
+    }
+
+    [Fact]
+    public async Task A_cancelled_timing_entry_lets_the_shared_entries_behind_it_in()
+    {
+        using var gate = new TimingGate();
+        var compile = await gate.EnterSharedAsync(TestContext.Current.CancellationToken);
+        using var cancel = new CancellationTokenSource();
+        var timing = gate.EnterExclusiveAsync(cancel.Token).AsTask();
+        var laterCompile = gate.EnterSharedAsync(TestContext.Current.CancellationToken).AsTask();
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => timing.WaitAsync(Patience, TestContext.Current.CancellationToken));
+        (await laterCompile.WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
+        compile.Dispose();
+        (await gate.EnterExclusiveAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
+    }
+
+    [Fact]
+    public async Task Releasing_twice_releases_once()
+    {
+        using var gate = new TimingGate();
+        var timing = await gate.EnterExclusiveAsync(TestContext.Current.CancellationToken);
+        timing.Dispose();
+        var next = await gate.EnterExclusiveAsync(TestContext.Current.CancellationToken);
+
+        timing.Dispose();
+
+        var compile = gate.EnterSharedAsync(TestContext.Current.CancellationToken).AsTask();
+        Assert.False(compile.IsCompleted);
+        next.Dispose();
+        (await compile.WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using RsiSim.Core.Evaluations;
+using RsiSim.Evaluation.Running;
+using RsiSim.Evaluation.Timing;
+using RsiSim.Tasks.Harness;
+
+namespace RsiSim.Evaluation.Tests.Timing;
+
+/// <summary>The protocol against a scripted session: which side runs when, on which seed, and what is checked.</summary>
+public sealed class TimingProtocolTests
+{
+    private const ulong HiddenSeed = 77;
+
+    [Fact]
+    public async Task Warm_up_runs_on_seeds_that_no_timed_run_uses_and_every_timed_run_has_its_own_seed()
+    {
+        var session = new ScriptedSession();
+
+        await Protocol(warmups: 2, repetitions: 6).MeasureAsync(session, (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+
+        var warmupSeeds = session.Runs.Take(4).Select(r => r.Seed).Distinct().ToList();
+        var timedSeeds = session.Runs.Skip(4).Select(r => r.Seed).Distinct().ToList();
+        Assert.Equal(2, warmupSeeds.Count);
+        Assert.Equal(6, timedSeeds.Count);
+        Assert.Empty(warmupSeeds.Intersect(timedSeeds));
+    }
+
+    [Fact]
+    public async Task Timed_repetitions_pair_both_sides_on_one_seed_and_alternate_which_goes_first()
+    {
+        var session = new ScriptedSession();
+
+        await Protocol(warmups: 1, repetitions: 4).MeasureAsync(session, (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+
+        var timed = session.Runs.Skip(2).Chunk(2).ToList();
+        Assert.All(timed, pair => Assert.Equal(pair[0].Seed, pair[1].Seed));
+        Assert.Equal([RunSide.Baseline, RunSide.Candidate, RunSide.Baseline, RunSide.Candidate], timed.Select(p => p[0].Side));
+    }
+
+    [Fact]
+    public async Task Every_candidate_run_is_checked_against_the_reference_run_on_its_own_seed()
+    {
+        var session = new ScriptedSession();
+        var checkedSeeds = new List<ulong>();
+
+        await Protocol(warmups: 1, repetitions: 5).MeasureAsync(session, (seed, candidate, reference) =>
+        {
+            Assert.Equal(seed, ScriptedSession.SeedOf(candidate));
+            Assert.Equal(seed, ScriptedSession.SeedOf(reference));
+            checkedSeeds.Add(seed);
+            return [Pass];
+        }, HiddenSeed, TestContext.Current.CancellationToken);
+
+        Assert.Equal(session.Runs.Where(r => r.Side == RunSide.Candidate).Select(r => r.Seed), checkedSeeds);
+        Assert.Equal(6, checkedSeeds.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_check_that_fails_on_one_timed_run_makes_the_whole_evaluation_a_wrong_result()
+    {
+        var session = new ScriptedSession();
+        int calls = 0;
+
+        var result = await Protocol(warmups: 1, repetitions: 5).MeasureAsync(session,
+            (_, _, _) => [++calls == 4 ? Pass with { Passed = false, Detail = "off" } : Pass], HiddenSeed, TestContext.Current.CancellationToken);
+
+        Assert.Equal(EvaluationStatus.WrongResult, result.Status);
+        Assert.Contains("timed run 3", result.Summary, StringComparison.Ordinal);
+        Assert.Null(result.Timing);
+    }
+
+    [Fact]
+    public async Task The_speedup_is_the_ratio_of_medians_with_a_seeded_interval_around_it()
+    {
+        double[] baseline = [1.0, 1.2, 0.9, 1.1, 5.0];
+        double[] candidate = [0.5, 0.4, 0.6, 3.0, 0.5];
+        var session = new ScriptedSession(baseline, candidate);
+
+        var first = await Protocol(warmups: 1, repetitions: 5).MeasureAsync(session, (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+        var again = await Protocol(warmups: 1, repetitions: 5).MeasureAsync(new ScriptedSession(baseline, candidate), (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+
+        var timing = first.Timing!;
+        Assert.Equal(1.1 / 0.5, timing.Speedup, 12);
+        Assert.Equal(baseline, timing.BaselineSeconds);
+        Assert.Equal(candidate, timing.CandidateSeconds);
+        Assert.InRange(timing.Speedup, timing.Low, timing.High);
+        Assert.Equal((timing.Low, timing.High), (again.Timing!.Low, again.Timing.High));
+    }
+
+    private static readonly CheckResult Pass = new("same", true, 0, 1, "ok");
+
+    private static TimingProtocol Protocol(int warmups, int repetitions) => new(new TimingOptions(warmups, repetitions));
+
+    /// <summary>Records every run; its output carries the seed it ran on, and its times come from a script (timed runs only).</summary>
+    private sealed class ScriptedSession(double[]? baseline = null, double[]? candidate = null) : IRunSession
+    {
+        private int _baselineRuns;
+        private int _candidateRuns;
+
+        public List<(RunSide Side, ulong Seed)> Runs { get; } = [];
+
+        public static ulong SeedOf(RunOutput output) => BitConverter.DoubleToUInt64Bits(output.Tensors["seed"][0]);
+
+        public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            Runs.Add((side, seed));
+            // The first run of each side is the warm-up in these tests' scripts; timed runs follow.
+            int index = side == RunSide.Baseline ? _baselineRuns++ : _candidateRuns++;
+            var script = side == RunSide.Baseline ? baseline : candidate;
+            double seconds = script is null || index == 0 ? 1.0 : script[index - 1];
+            var output = new RunOutput([1.0], ImmutableDictionary<string, double[]>.Empty.Add("seed", [BitConverter.UInt64BitsToDouble(seed)]));
+            return ValueTask.FromResult(new TimedRun(output, seconds, null, ""));
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
