@@ -1,4 +1,5 @@
 using RsiSim.Core.Tasks;
+using RsiSim.Tasks.TinyConv;
 using RsiSim.Tasks.TinyLm;
 
 namespace RsiSim.Tasks;
@@ -8,7 +9,7 @@ public sealed class BuiltInTasks : ITaskCatalog
 {
     public static BuiltInTasks Instance { get; } = new();
 
-    public IReadOnlyList<ITask> All { get; } = [TinyLmTask.Instance];
+    public IReadOnlyList<ITask> All { get; } = [TinyLmTask.Instance, TinyConvTask.Instance];
 
     public ITask? Find(string id) => All.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.Ordinal));
 }

@@ -8,77 +8,88 @@ namespace RsiSim.Agents.Persona;
 
 /// <summary>A simulated agent walking the task's real landscape of moves: the speedups it gets are measurements of real code.</summary>
 /// <remarks>
-/// Each attempt: choose a base (its best, or after a failure sometimes the failed candidate, as agents that do not
-/// revert do); pick a move that occurs to it (weighted by its insight into the move's tier) or tinker without a new
-/// idea; slip in a bug with its bug rate. Everything it remembers comes from the trial's history and random stream.
+/// It works down the moves in order of obviousness (tier, then the library's order), one idea at a time: the first
+/// move not in its best candidate and not given up. Each attempt the idea either comes off (its insight into the
+/// move's tier) or it flounders (re-proposes its best, which cannot be faster). A move is applied with whatever it
+/// requires, replacing what it conflicts with; with its bug rate a wrong move of the same layer slips in beside it.
+/// After a wrong result it either moves on (its revert rate) or tries its broken version once more. An idea that
+/// failed <c>Patience</c> times is given up. Everything it knows comes from the history and the trial's random stream.
 /// </remarks>
 internal sealed class PersonaAgent(PersonaSettings settings) : IAgent
 {
-    /// <summary>The weight of having no new idea: the attempt re-proposes its base, which cannot be faster.</summary>
-    private const double IdleWeight = 0.3;
-
     public ValueTask<Proposal> ProposeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var random = context.Random;
-        var library = context.Task.Moves;
-        var applied = ChooseBase(context, random.NextDouble());
-        var recent = RecentlyTried(context);
-        var ideas = library.Applicable(applied)
-            .Where(m => m.Kind == MoveKind.Correct && m.Tier <= settings.KnownTier && !recent.Contains(MoveNeighbourhood.Key(applied.Add(m.Id))))
-            .ToList();
         var usage = settings.Usage;
-        if (ideas.Count == 0 && applied.SetEquals(context.Best.Candidate.Moves) && recent.Contains(MoveNeighbourhood.Key(applied)))
+        var best = context.Best.Candidate.Moves;
+        var last = context.History.Count > 0 ? context.History[^1] : null;
+        if (last is { Status: AttemptStatus.WrongResult } && last.Moves.Count > 0 && random.NextDouble() >= settings.RevertRate)
+        {
+            return Propose(context, last.Moves, "tries to fix its broken version", usage);
+        }
+        var idea = NextIdea(context, best);
+        if (idea is null)
         {
             return ValueTask.FromResult(Proposal.Finished("no move it knows is left to try"));
         }
-        var move = Pick(ideas, random.NextDouble());
-        if (move is null)
+        if (random.NextDouble() >= settings.Insight(idea.Tier))
         {
-            return ValueTask.FromResult(Proposal.Candidate(ComposedCandidates.For(context.Task, applied), "tinkers without a new idea", usage));
+            return Propose(context, best, $"flounders on {idea.Id}", usage);
         }
-        var moves = applied.Add(move.Id);
-        string description = $"apply {move.Id}";
-        if (random.NextDouble() < settings.BugRate && PickBug(library, moves, move, random.NextDouble()) is { } bug)
+        var moves = With(context.Task.Moves, best, idea);
+        string description = $"apply {idea.Id}";
+        if (random.NextDouble() < settings.BugRate && Bug(context.Task.Moves, moves, idea) is { } bug)
         {
             moves = moves.Add(bug.Id);
             description += $" (with a bug: {bug.Id})";
         }
-        return ValueTask.FromResult(Proposal.Candidate(ComposedCandidates.For(context.Task, moves), description, usage));
+        return Propose(context, moves, description, usage);
     }
 
-    // After a failed attempt a persona that does not revert builds on the failed candidate.
-    private ImmutableSortedSet<string> ChooseBase(AgentContext context, double draw)
+    /// <summary>The first move, in order of obviousness, that its best lacks and that it has not given up.</summary>
+    private Move? NextIdea(AgentContext context, ImmutableSortedSet<string> best)
     {
-        var last = context.History.Count > 0 ? context.History[^1] : null;
-        bool failed = last is not null && !last.Status.IsValid() && last.Moves.Count > 0;
-        return failed && draw >= settings.RevertRate ? last!.Moves : context.Best.Candidate.Moves;
+        var failures = context.History
+            .Where(a => !a.Status.IsValid() || a.Status == AttemptStatus.NotFaster)
+            .Select(a => IdeaOf(a.Description))
+            .Where(id => id is not null)
+            .GroupBy(id => id!)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return context.Task.Moves.All
+            .Where(m => m.Kind == MoveKind.Correct && m.Tier <= settings.KnownTier && !best.Contains(m.Id))
+            .OrderBy(m => m.Tier)
+            .FirstOrDefault(m => failures.GetValueOrDefault(m.Id) < settings.Patience);
     }
 
-    private HashSet<string> RecentlyTried(AgentContext context) =>
-        [.. context.History.TakeLast(settings.Memory).Where(a => a.Moves.Count > 0).Select(a => MoveNeighbourhood.Key(a.Moves))];
-
-    private Move? Pick(IReadOnlyList<Move> ideas, double draw)
+    private static string? IdeaOf(string description)
     {
-        double total = IdleWeight + ideas.Sum(m => settings.Insight(m.Tier));
-        double point = draw * total;
-        foreach (var move in ideas)
+        const string prefix = "apply ";
+        if (description.StartsWith(prefix, StringComparison.Ordinal))
         {
-            point -= settings.Insight(move.Tier);
-            if (point < 0)
-            {
-                return move;
-            }
+            int end = description.IndexOf(' ', prefix.Length);
+            return end < 0 ? description[prefix.Length..] : description[prefix.Length..end];
         }
-        return null;
+        const string flounder = "flounders on ";
+        return description.StartsWith(flounder, StringComparison.Ordinal) ? description[flounder.Length..] : null;
     }
 
-    // A bug is a wrong move that fits beside the intended one, preferably in the same layer of the program.
-    private static Move? PickBug(MoveLibrary library, ImmutableSortedSet<string> moves, Move intended, double draw)
+    // The move with everything it requires; whatever conflicts with it goes, with what requires that.
+    private static ImmutableSortedSet<string> With(MoveLibrary library, ImmutableSortedSet<string> best, Move idea)
+    {
+        var closure = library.Closure(idea.Id);
+        var kept = best.Where(b => !library.Closure(b).Any(x => closure.Any(c => MoveLibrary.ConflictsWith(library[x], library[c])))).ToHashSet(StringComparer.Ordinal);
+        kept.UnionWith(closure);
+        return [.. kept];
+    }
+
+    // A wrong move that fits beside the intended one, preferably in its layer; the same bug for the same idea.
+    private static Move? Bug(MoveLibrary library, ImmutableSortedSet<string> moves, Move intended)
     {
         var wrong = library.Applicable(moves).Where(m => m.Kind == MoveKind.Wrong).ToList();
-        var sameLayer = wrong.Where(m => m.Layer == intended.Layer).ToList();
-        var pool = sameLayer.Count > 0 ? sameLayer : wrong;
-        return pool.Count == 0 ? null : pool[Math.Min(pool.Count - 1, (int)(draw * pool.Count))];
+        return wrong.FirstOrDefault(m => m.Layer == intended.Layer) ?? wrong.FirstOrDefault();
     }
+
+    private static ValueTask<Proposal> Propose(AgentContext context, ImmutableSortedSet<string> moves, string description, AgentUsage usage) =>
+        ValueTask.FromResult(Proposal.Candidate(ComposedCandidates.For(context.Task, moves), description, usage));
 }

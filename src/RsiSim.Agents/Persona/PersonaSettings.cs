@@ -9,7 +9,7 @@ public sealed record PersonaSettings(
     int KnownTier,
     double BugRate,
     double RevertRate,
-    int Memory,
+    int Patience,
     double MinutesPerAttempt)
 {
     /// <summary>How readily a move of the tier occurs to it (0 beyond the tiers it knows).</summary>
@@ -28,7 +28,7 @@ public sealed record PersonaSettings(
             4,
             behaviour.BugRate,
             behaviour.RevertRate,
-            behaviour.Memory,
+            behaviour.Patience,
             profile.MinutesPerAttempt);
     }
 }

@@ -42,7 +42,7 @@ internal static class RunExecution
         }
         var logger = composition.LoggerFactory.CreateLogger("RsiSim.Run");
         var sink = new CompositeEventSink(store, [progress], logger);
-        var evaluator = composition.CreateEvaluator(new TimingOptions());
+        var evaluator = composition.CreateRunEvaluator(scenario);
         var services = new ServiceRegistry()
             .Add(store)
             .Add<ILlmCallRecorder>(new StoreLlmCallRecorder(store))

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using RsiSim.Agents;
 using RsiSim.Agents.Llm;
 using RsiSim.Core.Agents;
+using RsiSim.Core.Evaluations;
+using RsiSim.Core.Runs;
 using RsiSim.Core.Tasks;
 using RsiSim.Evaluation;
 using RsiSim.Evaluation.Caching;
@@ -9,6 +11,7 @@ using RsiSim.Evaluation.Compilation;
 using RsiSim.Evaluation.Machine;
 using RsiSim.Evaluation.Policy;
 using RsiSim.Evaluation.Sandbox;
+using RsiSim.Evaluation.Simulation;
 using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks;
 
@@ -36,6 +39,17 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
         cache ?? new MemoryEvaluationCache(),
         _gate,
         loggerFactory.CreateLogger<CandidateEvaluator>());
+
+    /// <summary>The evaluator of a run: live (every candidate timed, once per run), or cached (timings drawn from the
+    /// landscape cache, a candidate never seen on this machine measured live once and kept there).</summary>
+    public IEvaluator CreateRunEvaluator(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var live = CreateEvaluator(new TimingOptions());
+        return scenario.Measurement == MeasurementMode.Cached
+            ? new LandscapeEvaluator(live, PersistentCache(), MachineIdentity.Id)
+            : live;
+    }
 
     /// <summary>The evaluation cache kept on disk per machine (see docs/architecture.md): the landscape cache.</summary>
     public static IEvaluationCache PersistentCache() => new FileEvaluationCache(Path.Combine(CacheDirectory.Path, "evaluations"));

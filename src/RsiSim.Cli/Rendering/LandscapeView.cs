@@ -34,10 +34,10 @@ internal static class LandscapeView
                 entry.Contribution is { } c ? string.Create(CultureInfo.InvariantCulture, $"x{c:0.00}") : "");
         }
         console.Write(table);
-        console.MarkupLine($"expert composition: [bold]{Outcome(report.Expert)}[/]  ({report.Expert.Summary})");
+        console.MarkupLineInterpolated($"expert composition: [bold]{Outcome(report.Expert)}[/]  ({report.Expert.Summary})");
         if (report.HumanExpert is { } human)
         {
-            console.MarkupLine($"human-expert set:   [bold]{Outcome(human)}[/]");
+            console.MarkupLineInterpolated($"human-expert set:   [bold]{Outcome(human)}[/]");
         }
         console.WriteLine("'in expert' is the expert's speedup over the expert without that move (and without what requires it).");
     }

@@ -11,11 +11,15 @@ public static class MoveComposer
         ArgumentNullException.ThrowIfNull(definitions);
         var byId = definitions.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var moves = library.Order(moveIds);
-        string source = reference;
+        if (moves.Count == 0)
+        {
+            return reference;
+        }
+        var root = SourcePatch.Parse(reference, "reference");
         foreach (var move in moves)
         {
-            source = byId[move.Id].Apply(source);
+            root = SourcePatch.Apply(root, byId[move.Id].ParsedPatch);
         }
-        return moves.Count == 0 ? source : $"// Moves applied to the reference: {string.Join(", ", moves.Select(m => m.Id))}.\n" + source;
+        return $"// Moves applied to the reference: {string.Join(", ", moves.Select(m => m.Id))}.\n" + root.ToFullString();
     }
 }

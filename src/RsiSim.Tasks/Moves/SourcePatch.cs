@@ -17,15 +17,21 @@ public static class SourcePatch
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(patch);
-        var root = Parse(source, "source");
-        var patchRoot = Parse(patch, "patch");
+        return Apply(Parse(source, "source"), Parse(patch, "patch")).ToFullString();
+    }
+
+    /// <summary>Applies a parsed patch to a parsed file: composing many moves parses each text only once.</summary>
+    public static CompilationUnitSyntax Apply(CompilationUnitSyntax root, CompilationUnitSyntax patchRoot)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(patchRoot);
         root = ReplaceAliases(root, patchRoot);
         foreach (var patchType in patchRoot.DescendantNodes().OfType<TypeDeclarationSyntax>().Where(t => t.Parent is not TypeDeclarationSyntax))
         {
             var target = root.DescendantNodes().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.Identifier.ValueText == patchType.Identifier.ValueText);
             root = target is null ? AddType(root, patchType) : root.ReplaceNode(target, Merge(target, patchType));
         }
-        return root.ToFullString();
+        return root;
     }
 
     /// <summary>The name a member is matched by: methods by name, fields by variable, "this[]" for indexers, ".ctor" for constructors.</summary>
@@ -41,7 +47,8 @@ public static class SourcePatch
         _ => throw new ArgumentException($"a patch cannot match a {member.Kind()}", nameof(member)),
     };
 
-    private static CompilationUnitSyntax Parse(string text, string what)
+    /// <summary>Parses a source or a patch, refusing text that does not parse.</summary>
+    public static CompilationUnitSyntax Parse(string text, string what)
     {
         var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest));
         var errors = tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

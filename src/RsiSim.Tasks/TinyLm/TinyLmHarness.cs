@@ -12,27 +12,7 @@ public sealed class TinyLmHarness : ITaskHarness
     /// <summary>The names of the tensors a run's output carries, in the contract's order.</summary>
     public static readonly ImmutableArray<string> TensorNames = ["input-weights", "hidden-bias", "output-weights", "output-bias"];
 
-    public CandidateBinding Bind(Assembly candidate)
-    {
-        ArgumentNullException.ThrowIfNull(candidate);
-        var types = candidate.GetTypes()
-            .Where(t => t.IsClass && !t.IsAbstract && typeof(ITinyLmModel).IsAssignableFrom(t))
-            .ToList();
-        if (types.Count == 0)
-        {
-            return CandidateBinding.Failed($"no class implements {nameof(ITinyLmModel)}");
-        }
-        if (types.Count > 1)
-        {
-            return CandidateBinding.Failed($"more than one class implements {nameof(ITinyLmModel)}: {string.Join(", ", types.Select(t => t.Name))}");
-        }
-        var constructor = types[0].GetConstructor(Type.EmptyTypes);
-        if (constructor is null || !constructor.IsPublic)
-        {
-            return CandidateBinding.Failed($"{types[0].Name} needs a public parameterless constructor");
-        }
-        return CandidateBinding.Bound(() => constructor.Invoke(null));
-    }
+    public CandidateBinding Bind(Assembly candidate) => ModelBinder.Bind(candidate, typeof(ITinyLmModel));
 
     public IPreparedRun Prepare(string size, ulong seed, Func<object> createModel)
     {

@@ -1,4 +1,5 @@
 using RsiSim.Contracts.TinyLm;
+using RsiSim.Tasks.Harness;
 
 namespace RsiSim.Tasks.TinyLm;
 
@@ -27,10 +28,8 @@ public sealed record TinyLmSize(string Name, TinyLmConfig Config, int TextLength
     public static TinyLmSize? Find(string name) => All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The learning rate the harness hands over at <paramref name="step"/>.</summary>
-    public double LearningRateAt(int step) =>
-        LearningRate * (0.1 + 0.9 * 0.5 * (1 + Math.Cos(Math.PI * step / Config.Steps)));
+    public double LearningRateAt(int step) => TrainingSchedule.CosineLearningRate(LearningRate, step, Config.Steps);
 
     /// <summary>The steps whose training loss is checked: evenly spaced, the last step included.</summary>
-    public IReadOnlyList<int> CheckpointSteps() =>
-        [.. Enumerable.Range(1, Checkpoints).Select(i => i * Config.Steps / Checkpoints - 1)];
+    public IReadOnlyList<int> CheckpointSteps() => TrainingSchedule.CheckpointSteps(Config.Steps, Checkpoints);
 }

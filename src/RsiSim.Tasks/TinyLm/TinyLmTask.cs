@@ -27,10 +27,12 @@ public sealed class TinyLmTask : IHarnessedTask
 
     public IReadOnlyList<Landmark> Landmarks => TinyLmMoves.Landmarks;
 
+    public IReadOnlyList<MoveDefinition> MoveDefinitions => TinyLmMoves.Definitions;
+
     public ITaskHarness Harness { get; } = new TinyLmHarness();
 
     public string Compose(IReadOnlyCollection<string> moveIds) =>
-        MoveComposer.Compose(ReferenceSource, TinyLmMoves.Library, TinyLmMoves.Definitions, moveIds);
+        MoveComposer.Compose(ReferenceSource, TinyLmMoves.Library, MoveDefinitions, moveIds);
 
     public double FlopsPerRun(string size) =>
         TinyLmFlops.PerRun((TinyLmSize.Find(size) ?? throw new ArgumentException($"unknown tinylm size '{size}'", nameof(size))).Config);

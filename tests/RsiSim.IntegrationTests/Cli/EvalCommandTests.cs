@@ -1,5 +1,7 @@
 using System.Text.Json;
+using RsiSim.Core.Tasks;
 using RsiSim.IntegrationTests.Support;
+using RsiSim.Tasks.TinyConv;
 using RsiSim.Tasks.TinyLm;
 
 namespace RsiSim.IntegrationTests.Cli;
@@ -63,10 +65,23 @@ public sealed class EvalCommandTests
         Assert.Contains("ITinyLmModel", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<(CliResult Result, JsonElement Json)> EvalAsync(TempFolder folder, string source)
+    [Fact]
+    public async Task The_second_task_plugs_in_and_its_expert_passes_every_check()
+    {
+        using var folder = new TempFolder();
+        var task = TinyConvTask.Instance;
+
+        var (result, json) = await EvalAsync(folder, task.Compose(task.Landmark(Landmark.Expert).Moves), "tinyconv");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("passed", json.GetProperty("status").GetString());
+        Assert.Equal(4, json.GetProperty("checks").GetArrayLength());
+    }
+
+    private static async Task<(CliResult Result, JsonElement Json)> EvalAsync(TempFolder folder, string source, string task = "tinylm")
     {
         string file = folder.Write("candidate.cs", source);
-        var result = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(2), "eval", "tinylm", file, "--size", "tiny", "--repetitions", "2", "--json");
+        var result = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(2), "eval", task, file, "--size", "tiny", "--repetitions", "2", "--json");
         return (result, JsonDocument.Parse(result.Stdout).RootElement.Clone());
     }
 }

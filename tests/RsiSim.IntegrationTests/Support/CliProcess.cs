@@ -7,7 +7,11 @@ internal static class CliProcess
 {
     public static string CliPath { get; } = Path.Combine(AppContext.BaseDirectory, "rsisim.dll");
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunAsync(workingDirectory, timeout, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs rsisim with <paramref name="environment"/> added to this process's environment.</summary>
+    public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost(), [CliPath, .. args])
         {
@@ -16,6 +20,10 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start rsisim");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

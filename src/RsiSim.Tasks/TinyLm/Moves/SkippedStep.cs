@@ -5,8 +5,8 @@ namespace RsiSim.Tasks.TinyLm.Moves;
 internal static class SkippedStep
 {
     public static MoveDefinition Definition { get; } = MoveFactory.Wrong(
-        "skipped-step", "Skip every eighth update", 1, "optimizer",
-        "Wrong: 'momentum carries the weights through an occasional skipped update', so every eighth step computes the "
+        "skipped-step", "Skip every fourth update", 1, "optimizer",
+        "Wrong: 'momentum carries the weights through an occasional skipped update', so every fourth step computes the "
         + "loss but never updates. That is fewer training steps than the schedule, and the loss curve drifts off.",
         "checkpoint-loss",
         """
@@ -19,7 +19,7 @@ internal static class SkippedStep
                 ArgumentNullException.ThrowIfNull(batch);
                 ForwardHidden(batch);
                 double loss = ForwardOutput(batch);
-                if (++_step % 8 != 0)
+                if (++_step % 4 != 0)
                 {
                     BackwardOutput(batch);
                     BackwardHidden(batch);

@@ -1,7 +1,6 @@
 using RsiSim.Core.Moves;
-using RsiSim.Tasks.Moves;
 
-namespace RsiSim.Tasks.TinyLm.Moves;
+namespace RsiSim.Tasks.Moves;
 
 /// <summary>Shorthands that keep each move's file about its rewrite, not about record syntax.</summary>
 internal static class MoveFactory

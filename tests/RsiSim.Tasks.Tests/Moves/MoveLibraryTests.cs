@@ -1,21 +1,24 @@
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RsiSim.Core.Moves;
+using RsiSim.Core.Tasks;
 using RsiSim.Tasks.Moves;
-using RsiSim.Tasks.TinyLm;
-using RsiSim.Tasks.TinyLm.Moves;
 
 namespace RsiSim.Tasks.Tests.Moves;
 
-public sealed class TinyLmMoveLibraryTests
+public sealed class MoveLibraryTests
 {
-    public static TheoryData<string> AllMoves() => [.. TinyLmMoves.Library.All.Select(m => m.Id)];
+    public static TheoryData<string> Tasks() => TaskCases.TaskIds();
 
-    [Fact]
-    public void Moves_that_rewrite_the_same_member_either_conflict_or_build_on_each_other()
+    public static TheoryData<string, string> AllMoves() => TaskCases.Moves();
+
+    [Theory]
+    [MemberData(nameof(Tasks))]
+    public void Moves_that_rewrite_the_same_member_either_conflict_or_build_on_each_other(string taskId)
     {
-        var library = TinyLmMoves.Library;
-        var touched = TinyLmMoves.Definitions.ToDictionary(d => d.Id, d => MembersTouched(d.Patch));
+        var task = TaskCases.Task(taskId);
+        var library = task.Moves;
+        var touched = task.MoveDefinitions.ToDictionary(d => d.Id, d => MembersTouched(d.Patch));
         var problems = new List<string>();
         foreach (var a in library.All)
         {
@@ -38,19 +41,35 @@ public sealed class TinyLmMoveLibraryTests
 
     [Theory]
     [MemberData(nameof(AllMoves))]
-    public void Every_move_with_its_requirements_compiles(string move)
+    public void Every_move_with_its_requirements_compiles(string taskId, string move)
     {
-        string source = TinyLmTask.Instance.Compose(TinyLmMoves.Library.Closure(move));
+        var task = TaskCases.Task(taskId);
+        string source = task.Compose(task.Moves.Closure(move));
 
-        using var compiled = new CompiledCandidate(TinyLmTask.Instance, source);
+        using var compiled = new CompiledCandidate(task, source);
 
         Assert.Empty(compiled.Errors);
     }
 
-    [Fact]
-    public void Every_move_documents_why_and_wrong_moves_name_the_check_that_catches_them()
+    [Theory]
+    [MemberData(nameof(Tasks))]
+    public void Every_landmark_composes_and_compiles(string taskId)
     {
-        foreach (var move in TinyLmMoves.Library.All)
+        var task = TaskCases.Task(taskId);
+
+        foreach (var landmark in task.Landmarks)
+        {
+            using var compiled = new CompiledCandidate(task, task.Compose(landmark.Moves));
+            Assert.True(compiled.Errors.Count == 0, $"{landmark.Name}: {string.Join("; ", compiled.Errors)}");
+        }
+        Assert.All(task.Landmark(Landmark.Expert).Moves, m => Assert.Equal(MoveKind.Correct, task.Moves[m].Kind));
+    }
+
+    [Theory]
+    [MemberData(nameof(Tasks))]
+    public void Every_move_documents_why_and_wrong_moves_name_the_check_that_catches_them(string taskId)
+    {
+        foreach (var move in TaskCases.Task(taskId).Moves.All)
         {
             Assert.True(move.Rationale.Length > 60, $"{move.Id}: rationale too short");
             Assert.Equal(move.Kind == MoveKind.Wrong, move.FailsCheck is not null);

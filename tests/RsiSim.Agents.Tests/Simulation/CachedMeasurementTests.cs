@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RsiSim.Agents.Tests.Support;
+using RsiSim.Core.Budgets;
+using RsiSim.Evaluation;
+using RsiSim.Evaluation.Caching;
+using RsiSim.Evaluation.Compilation;
+using RsiSim.Evaluation.Policy;
+using RsiSim.Evaluation.Running;
+using RsiSim.Evaluation.Sandbox;
+using RsiSim.Evaluation.Simulation;
+using RsiSim.Evaluation.Timing;
+using RsiSim.Tasks;
+
+namespace RsiSim.Agents.Tests.Simulation;
+
+public sealed class CachedMeasurementTests : IDisposable
+{
+    private readonly string _cache = Path.Combine(Path.GetTempPath(), "rsisim-landscape-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task With_a_warm_cache_a_run_measures_nothing_live_and_runs_no_candidate_code()
+    {
+        var scenario = AgentLoop.Scenario(new Budget(Attempts: 6), 2, AgentLoop.Arm("p", "persona", ("profile", "opus-4.5")));
+
+        var (coldRunner, cold) = Landscape();
+        var first = await AgentLoop.RunAsync(scenario, cold);
+        var (warmRunner, warm) = Landscape();
+        var second = await AgentLoop.RunAsync(scenario, warm);
+
+        Assert.True(cold.LiveMeasurements > 0 && coldRunner.Opened > 0, "the cold run should have measured its candidates");
+        Assert.Equal(0, warm.LiveMeasurements);
+        Assert.Equal(0, warmRunner.Opened);
+        // Draws are seeded by the hidden seeds, and a live measurement is handed back as a draw: the cold and the warm
+        // run of one scenario are the same run.
+        Assert.Equal(
+            first.Select(a => (a.Attempt.CandidateHash, a.Attempt.Status, a.Attempt.Speedup)),
+            second.Select(a => (a.Attempt.CandidateHash, a.Attempt.Status, a.Attempt.Speedup)));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_cache))
+        {
+            Directory.Delete(_cache, recursive: true);
+        }
+    }
+
+    // A real evaluator (Roslyn, policy, sandboxed workers) behind the landscape cache, with its runner counted.
+    private (CountingRunner Runner, LandscapeEvaluator Evaluator) Landscape()
+    {
+        var runner = new CountingRunner(new WorkerCandidateRunner());
+        var live = new CandidateEvaluator(BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, runner,
+            new TimingProtocol(new TimingOptions(Repetitions: 2)), new MemoryEvaluationCache(), new TimingGate(), NullLogger<CandidateEvaluator>.Instance);
+        return (runner, new LandscapeEvaluator(live, new FileEvaluationCache(_cache), "test-machine"));
+    }
+
+    private sealed class CountingRunner(ICandidateRunner inner) : ICandidateRunner
+    {
+        private int _opened;
+
+        public int Opened => _opened;
+
+        public ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _opened);
+            return inner.OpenAsync(request, cancellationToken);
+        }
+    }
+}
