@@ -33,9 +33,9 @@ public sealed class InterruptTests
         {
             await RunWatch.UntilAsync(process, () => RunWatch.Attempts(run ??= RunWatch.RunFolder(runs)) >= 1, "its first attempt was recorded");
 
-            // When it gets Ctrl-C
-            recorded = RunWatch.Attempts(run);
+            // When it gets Ctrl-C (counted once the signal is delivered: an attempt may commit while kill(1) starts)
             process.Interrupt();
+            recorded = RunWatch.Attempts(run);
             stopped = await process.WaitAsync(Guard);
         }
 
