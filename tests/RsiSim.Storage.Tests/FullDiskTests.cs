@@ -69,4 +69,42 @@ public sealed class FullDiskTests : RunFolderTest
         }
         Assert.True((await EventLogRepair.CheckAsync(folder.Directory, Ct)).Intact);
     }
+    [Fact]
+    public async Task A_candidate_file_that_does_not_fit_on_the_disk_is_a_disk_full_error_that_says_how_to_resume()
+    {
+        _disk = SmallTmpfs.TryMount(Temp.Combine("disk"), "256k");
+        Assert.SkipWhen(_disk is null, "needs root and mount(8) to make a small tmpfs; the /dev/full test covers the log without them");
+
+        // Given a run whose disk has just filled up
+        var folder = RunFolder.Create(_disk!.Path, "quickstart", Time);
+        await using var store = await SqliteRunStore.CreateAsync(folder.Directory, SampleManifest.Create(), Time, Ct);
+        var trial = new SampleTrial(new TrialKey("greedy", 0), 11);
+        await store.WriteAsync(trial.Start(), Ct);
+        FillUp(Path.Combine(_disk.Path, "filler"));
+
+        // When an attempt brings a candidate larger than the 8 kB that File.WriteAllText writes without preallocating
+        var error = await Record.ExceptionAsync(() => store.WriteAsync(trial.Next("// big\n" + new string('x', 16_000) + "\n"), Ct).AsTask());
+
+        // Then the store says the disk is full and how to resume, rather than throwing a bare IOException
+        var full = Assert.IsType<RunStoreException>(error);
+        Assert.Equal(RunStoreErrorKind.DiskFull, full.Kind);
+        Assert.Contains("rsisim resume", full.Message, StringComparison.Ordinal);
+    }
+
+    private static void FillUp(string path)
+    {
+        var chunk = new byte[64 * 1024];
+        try
+        {
+            using var filler = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
+            while (true)
+            {
+                filler.Write(chunk);
+            }
+        }
+        catch (IOException)
+        {
+            // The file system is full.
+        }
+    }
 }

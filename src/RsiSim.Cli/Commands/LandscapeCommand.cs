@@ -20,7 +20,7 @@ internal static class LandscapeCommand
             throw new UserInputException($"unknown size '{chosen}' for {task.Id}; sizes: {string.Join(", ", task.Sizes)}");
         }
         var survey = new LandscapeSurvey(composition.CreateEvaluator(new TimingOptions(), Composition.PersistentCache()));
-        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var error = StandardError.Create();
         var progress = new Progress<string>(label => error.MarkupLineInterpolated($"[grey]measuring {label}...[/]"));
         var report = survey.MeasureAsync(task, chosen, remeasure, progress, cancellationToken).GetAwaiter().GetResult();
         if (json)

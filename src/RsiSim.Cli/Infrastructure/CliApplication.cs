@@ -40,6 +40,9 @@ internal static class CliApplication
         config.AddCommand<RunCommand>("run")
             .WithDescription("Run a scenario: every arm x trial, recorded in a new run folder.")
             .WithExample("run", "scenarios/quickstart.yaml");
+        config.AddCommand<ResumeCommand>("resume")
+            .WithDescription("Continue a stopped or killed run from its folder: nothing recorded is lost or redone.")
+            .WithExample("resume", "runs/20261127T123456Z-quickstart");
         config.AddCommand<ValidateCommand>("validate")
             .WithDescription("Check a scenario file and print every error with its YAML path and line.")
             .WithExample("validate", "scenarios/quickstart.yaml");

@@ -1,3 +1,4 @@
+using RsiSim.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,14 +13,15 @@ internal static class ExitCodes
 
     public static int Report(Exception exception)
     {
-        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var error = StandardError.Create();
         switch (exception)
         {
             case CommandParseException or CommandRuntimeException:
                 error.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
                 error.WriteLine("Try 'rsisim --help' or 'rsisim <command> --help'.");
                 return Usage;
-            case UserInputException:
+            case UserInputException or RunStoreException:
+                // Bad input, or a run folder that cannot go on (locked, full disk, not a run): one line that says what to do.
                 error.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
                 return Failed;
             case OperationCanceledException:

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RsiSim.Core.Attempts;
 using RsiSim.Core.Runs;
+using RsiSim.Storage.Reading;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -46,6 +47,23 @@ internal sealed class RunProgress(Scenario scenario, IAnsiConsole console, bool 
         }
         Changed?.Invoke();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Counts what a resumed run had already recorded, silently, so that progress and summary cover the whole run.</summary>
+    public void Restore(StoredRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        lock (_gate)
+        {
+            foreach (var attempt in run.Attempts.Where(a => _arms.ContainsKey(a.Trial.Arm)))
+            {
+                _arms[attempt.Trial.Arm].Record(attempt.Trial.Index, attempt.Record);
+            }
+            foreach (var trial in run.Trials.Where(t => t.Finished && _arms.ContainsKey(t.Key.Arm)))
+            {
+                _arms[trial.Key.Arm].Finish(trial.Key.Index, trial.BestSpeedup);
+            }
+        }
     }
 
     /// <summary>The live view: one row per arm.</summary>

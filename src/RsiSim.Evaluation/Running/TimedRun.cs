@@ -8,5 +8,8 @@ public sealed record TimedRun(RunOutput? Output, double Seconds, EvaluationStatu
 {
     public bool Succeeded => Failure is null;
 
+    /// <summary>The process that ran it died or was killed (timed out, crashed, killed from outside): a fault of that process, not an answer of the program.</summary>
+    public bool WorkerLost { get; init; }
+
     public static TimedRun Failed(EvaluationStatus status, string detail, string capturedOutput = "") => new(null, 0, status, detail, capturedOutput);
 }

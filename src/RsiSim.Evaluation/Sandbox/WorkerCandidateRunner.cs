@@ -42,7 +42,12 @@ public sealed class WorkerCandidateRunner : ICandidateRunner
         {
             return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options));
         }
+        bool baselineLost = !baseline.IsAlive;
         await Task.WhenAll(baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
+        if (baselineLoad.Message is not LoadedMessage && baselineLost)
+        {
+            return SessionOpening.Failed(EvaluationStatus.Crash, $"the reference's worker was lost while loading ({baselineLoad.Detail}), so the candidate could not be measured");
+        }
         if (baselineLoad.Message is not LoadedMessage)
         {
             throw new InvalidOperationException($"the {request.Task.Id} reference does not load in the worker: {baselineLoad.Detail}");

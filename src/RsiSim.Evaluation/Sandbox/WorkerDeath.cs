@@ -7,7 +7,10 @@ internal static class WorkerDeath
 {
     private const int SigKill = 128 + 9;
 
-    public static WorkerReply Classify(int exitCode, string stderrTail)
+    /// <param name="exitCode">The worker's exit code (128 + the signal that ended it).</param>
+    /// <param name="stderrTail">The last lines it wrote to stderr.</param>
+    /// <param name="memoryKillerMayHaveActed">Whether the kernel's out-of-memory killer ended some process during the worker's life (true when unknown).</param>
+    public static WorkerReply Classify(int exitCode, string stderrTail, bool memoryKillerMayHaveActed = true)
     {
         string tail = stderrTail.Trim();
         string said = LastLines(tail) is { Length: > 0 } words ? ": " + words : "";
@@ -21,7 +24,10 @@ internal static class WorkerDeath
         }
         if (exitCode == SigKill)
         {
-            return WorkerReply.Failed(EvaluationStatus.OutOfMemory, "the worker process was killed by the system, most likely for its memory use" + said);
+            // The out-of-memory killer sends SIGKILL; so does a person or a supervisor, and that is no fault of the candidate's memory.
+            return memoryKillerMayHaveActed
+                ? WorkerReply.Failed(EvaluationStatus.OutOfMemory, "the worker process was killed by the system, most likely for its memory use" + said)
+                : WorkerReply.Failed(EvaluationStatus.Crash, "the worker process was killed (SIGKILL) by another process; the out-of-memory killer did not act" + said);
         }
         return WorkerReply.Failed(EvaluationStatus.Crash, $"the worker process exited with code {exitCode} without a result" + said);
     }

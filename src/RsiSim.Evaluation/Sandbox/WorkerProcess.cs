@@ -17,6 +17,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private readonly StringBuilder _stderr = new();
     private readonly Lock _stderrLock = new();
     private WorkerReply? _death;
+    private long? _oomKillsAtStart;
 
     private WorkerProcess(Process process, DirectoryInfo folder)
     {
@@ -42,6 +43,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => worker.KeepStderr(e.Data);
         try
         {
+            worker._oomKillsAtStart = OomKills.Count();
             process.Start();
         }
         catch
@@ -171,7 +173,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         {
             tail = _stderr.ToString();
         }
-        return Dead(WorkerDeath.Classify(HasExited() ? _process.ExitCode : -1, tail));
+        return Dead(WorkerDeath.Classify(HasExited() ? _process.ExitCode : -1, tail, OomKills.MayHaveActedSince(_oomKillsAtStart)));
     }
 
     private WorkerReply Dead(WorkerReply reply)

@@ -68,7 +68,7 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         {
             reply = await worker.AbandonAsync(WorkerReply.Failed(EvaluationStatus.Crash, $"the worker answered out of turn with '{reply.Message?.GetType().Name}'")).ConfigureAwait(false);
         }
-        return TimedRun.Failed(reply.Failure!.Value, reply.Detail, reply.Output);
+        return TimedRun.Failed(reply.Failure!.Value, reply.Detail, reply.Output) with { WorkerLost = !worker.IsAlive };
     }
 
     private static RunOutput? Decode(ResultMessage result)

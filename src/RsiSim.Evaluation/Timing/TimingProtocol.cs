@@ -25,6 +25,10 @@ public sealed class TimingProtocol(TimingOptions options)
         {
             ulong seed = SplitMix64.Derive(hiddenSeed, "warm-up", w);
             var baseline = await RunBaselineAsync(session, seed, timeout, cancellationToken).ConfigureAwait(false);
+            if (!baseline.Succeeded)
+            {
+                return ReferenceLost(baseline);
+            }
             timeout = Max(timeout, TimeSpan.FromSeconds(baseline.Seconds * options.RunTimeoutFactor));
             var candidate = await session.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
             if (!candidate.Succeeded)
@@ -59,6 +63,10 @@ public sealed class TimingProtocol(TimingOptions options)
             {
                 return EvaluationResult.Failed(candidate.Failure!.Value, $"{candidate.Detail} (timed run {r + 1})", checks: checks.Results, output: candidate.CapturedOutput);
             }
+            if (!baseline.Succeeded)
+            {
+                return ReferenceLost(baseline);
+            }
             printed = candidate.CapturedOutput;
             checks.Add(check(seed, candidate.Output!, baseline.Output!), $"timed run {r + 1}");
             if (!checks.AllPassed)
@@ -77,11 +85,15 @@ public sealed class TimingProtocol(TimingOptions options)
         return new EvaluationResult(EvaluationStatus.Passed, summary, [.. checks.Results], [], timing, printed);
     }
 
+    // The reference failing in a live worker is a bug and throws; its worker dying (killed, crashed, out of time) only ends this evaluation.
     private static async ValueTask<TimedRun> RunBaselineAsync(IRunSession session, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var run = await session.RunAsync(RunSide.Baseline, seed, Max(timeout, TimeSpan.FromMinutes(5)), cancellationToken).ConfigureAwait(false);
-        return run.Succeeded ? run : throw new InvalidOperationException($"the reference itself failed: {run.Failure}: {run.Detail}");
+        return run.Succeeded || run.WorkerLost ? run : throw new InvalidOperationException($"the reference itself failed: {run.Failure}: {run.Detail}");
     }
+
+    private static EvaluationResult ReferenceLost(TimedRun baseline) =>
+        EvaluationResult.Failed(EvaluationStatus.Crash, $"the reference's worker was lost ({baseline.Detail}), so the candidate could not be measured");
 
     private static EvaluationResult WrongResult(CheckAggregate checks, string printed)
     {

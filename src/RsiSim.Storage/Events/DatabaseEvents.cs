@@ -34,7 +34,7 @@ internal static class DatabaseEvents
             text.Append(line).Append('\n');
         }
         string temporary = path + ".rebuild";
-        File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        TextFiles.Write(temporary, text.ToString());
         File.Move(temporary, path, overwrite: true);
     }
 }

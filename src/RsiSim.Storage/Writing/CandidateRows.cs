@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RsiSim.Core.Candidates;
@@ -10,8 +9,6 @@ namespace RsiSim.Storage.Writing;
 /// <summary>Stores a candidate once: its row, and its source as candidates/&lt;hash&gt;.cs.</summary>
 internal static class CandidateRows
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     public static void Add(SqliteTransaction transaction, RunFolder folder, Candidate candidate, DateTimeOffset at)
     {
         // The file is written before the row commits, so a committed row never points at a missing file.
@@ -32,7 +29,7 @@ internal static class CandidateRows
         }
         // Write aside, then rename: a kill mid-write leaves a stray temporary file, never a half candidate.
         string temporary = path + ".tmp";
-        File.WriteAllText(temporary, source, Utf8NoBom);
+        TextFiles.Write(temporary, source);
         File.Move(temporary, path, overwrite: true);
     }
 }

@@ -78,6 +78,45 @@ public sealed class EvalCommandTests
         Assert.Equal(4, json.GetProperty("checks").GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_ten_megabyte_file_ends_with_a_clear_status_before_anything_is_compiled()
+    {
+        using var folder = new TempFolder();
+
+        var (result, json) = await EvalAsync(folder, "// " + new string('x', 10 * 1024 * 1024) + "\n");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("compile-error", json.GetProperty("status").GetString());
+        Assert.Contains("a candidate may have at most 1,000,000", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_csharp_ends_with_a_compile_error_that_names_its_line()
+    {
+        using var folder = new TempFolder();
+
+        var (result, json) = await EvalAsync(folder, "name: quickstart\ntask: { id: tinylm, size: tiny }\narms:\n  - { name: greedy, agent: greedy }\n");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("compile-error", json.GetProperty("status").GetString());
+        // "name: quickstart" parses as a C# label, so the compiler's first complaint is on line 2
+        Assert.Equal(2, json.GetProperty("diagnostics")[0].GetProperty("line").GetInt32());
+        Assert.StartsWith("line 2, column 5: CS1002", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_binary_file_ends_with_a_compile_error()
+    {
+        using var folder = new TempFolder();
+        string file = Path.Combine(folder.Path, "candidate.cs");
+        await File.WriteAllBytesAsync(file, [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0xFF, 0xFE], TestContext.Current.CancellationToken);
+
+        var result = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(2), "eval", "tinylm", file, "--size", "tiny", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("compile-error", JsonDocument.Parse(result.Stdout).RootElement.GetProperty("status").GetString());
+    }
+
     private static async Task<(CliResult Result, JsonElement Json)> EvalAsync(TempFolder folder, string source, string task = "tinylm")
     {
         string file = folder.Write("candidate.cs", source);
