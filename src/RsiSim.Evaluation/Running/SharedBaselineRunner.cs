@@ -2,23 +2,33 @@ using System.Collections.Concurrent;
 
 namespace RsiSim.Evaluation.Running;
 
-/// <summary>Runs the reference once per (task, size, seed) and hands every later session that result: the
-/// measurement of a landscape, where many candidates are measured on the same seeds.</summary>
+/// <summary>Shares the reference's runs between the candidates of a landscape: its output per seed is kept for the
+/// checks, and its time is re-measured at most once a minute instead of beside every candidate.</summary>
 /// <remarks>
-/// The reference is deterministic, so its output on a seed is the same every time; its time is a sample of this
-/// process's reference runs instead of a run interleaved with each candidate. That trades the drift cancelling of
-/// interleaving for measuring a landscape at the cost of the candidates alone: at the standard size the reference
-/// takes seconds, and most candidates a fraction of that. Only the landscape cache measures this way
+/// The reference is deterministic, so its output on a seed is the same every time. Its time is not: on a shared
+/// machine load drifts, and a reference timed once at the start would make every later candidate look faster or
+/// slower than it is. So the first timed reference run of an evaluation is a real one whenever the newest real timing
+/// is older than <see cref="MaxAge"/> (or fewer than <see cref="Window"/> are known), and every reference run an
+/// evaluation gets carries one of the last <see cref="Window"/> real timings. That trades the pairwise drift
+/// cancelling of interleaving for measuring a landscape at roughly the cost of its candidates: at the standard size
+/// the reference takes seconds, most candidates a fraction of that. Only the landscape cache measures this way
 /// (docs/architecture.md); <c>rsisim eval</c> and live runs interleave.
 /// </remarks>
-public sealed class SharedBaselineRunner(ICandidateRunner inner) : ICandidateRunner
+public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? time = null) : ICandidateRunner
 {
-    private readonly ConcurrentDictionary<(string Task, string Size, ulong Seed), TimedRun> _baselines = new();
+    /// <summary>How many recent real reference timings an evaluation's reference runs are drawn from.</summary>
+    public const int Window = 3;
+
+    /// <summary>How old the newest real reference timing may be before an evaluation times the reference again.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<(string Task, string Size, ulong Seed), TimedRun> _outputs = new();
+    private readonly ConcurrentDictionary<(string Task, string Size), Timings> _timings = new();
+    private int _baselineRuns;
 
     /// <summary>How many reference runs this runner has actually made.</summary>
     public int BaselineRuns => _baselineRuns;
-
-    private int _baselineRuns;
 
     public async ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
     {
@@ -27,24 +37,78 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner) : ICandidateRun
         return opening.Session is null ? opening : SessionOpening.Opened(new Session(this, request, opening.Session));
     }
 
+    private sealed class Timings
+    {
+        private readonly Lock _gate = new();
+        private readonly Queue<double> _recent = new();
+        private long _newest = long.MinValue;
+
+        public bool Stale(TimeProvider time)
+        {
+            lock (_gate)
+            {
+                return _recent.Count < Window || time.GetElapsedTime(_newest) > MaxAge;
+            }
+        }
+
+        public void Add(double seconds, TimeProvider time)
+        {
+            lock (_gate)
+            {
+                _recent.Enqueue(seconds);
+                if (_recent.Count > Window)
+                {
+                    _recent.Dequeue();
+                }
+                _newest = time.GetTimestamp();
+            }
+        }
+
+        public double Pick(int index)
+        {
+            lock (_gate)
+            {
+                return _recent.ElementAt(index % _recent.Count);
+            }
+        }
+    }
+
     private sealed class Session(SharedBaselineRunner owner, SessionRequest request, IRunSession inner) : IRunSession
     {
+        private int _served;
+        private bool _refresh;
+        private bool _timed;
+
         public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
         {
             if (side == RunSide.Candidate)
             {
                 return await inner.RunAsync(side, seed, timeout, cancellationToken).ConfigureAwait(false);
             }
+            var timings = owner._timings.GetOrAdd((request.Task.Id, request.Size), _ => new Timings());
             var key = (request.Task.Id, request.Size, seed);
-            if (owner._baselines.TryGetValue(key, out var known))
+            // The first reference run of an evaluation is its warm-up. When the timings have gone stale it runs for real,
+            // warming this session's reference worker, and so does the first timed run after it, which is recorded.
+            bool first = _served++ == 0;
+            if (first)
             {
-                return known;
+                _refresh = timings.Stale(owner._time);
+            }
+            bool real = !owner._outputs.TryGetValue(key, out var output) || (_refresh && (first || !_timed));
+            if (!real)
+            {
+                return output! with { Seconds = timings.Pick(_served) };
             }
             var run = await inner.RunAsync(side, seed, timeout, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref owner._baselineRuns);
             if (run.Succeeded)
             {
-                owner._baselines[key] = run;
+                owner._outputs[key] = run;
+                if (!first)
+                {
+                    timings.Add(run.Seconds, owner._time);
+                    _timed = true;
+                }
             }
             return run;
         }

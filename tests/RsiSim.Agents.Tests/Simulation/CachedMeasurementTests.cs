@@ -41,28 +41,42 @@ public sealed class CachedMeasurementTests : IDisposable
     }
 
     [Fact]
-    public async Task A_landscape_runs_the_reference_once_for_every_candidate_it_records_and_still_checks_each()
+    public async Task A_landscape_times_the_reference_once_a_minute_for_every_candidate_it_records_and_still_checks_each()
     {
-        var shared = new SharedBaselineRunner(new WorkerCandidateRunner());
+        var clock = new ManualClock();
+        var shared = new SharedBaselineRunner(new WorkerCandidateRunner(), clock);
         var live = new CandidateEvaluator(BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, shared,
-            new TimingProtocol(new TimingOptions(WarmupRuns: 1, Repetitions: 2)), new MemoryEvaluationCache(), new TimingGate(), NullLogger<CandidateEvaluator>.Instance);
+            new TimingProtocol(new TimingOptions(WarmupRuns: 1, Repetitions: 3)), new MemoryEvaluationCache(), new TimingGate(), NullLogger<CandidateEvaluator>.Instance);
         var landscape = new LandscapeEvaluator(live, new FileEvaluationCache(_cache), "test-machine", measurementSeed: 99);
         var moves = TinyLmTask.Instance.Moves;
-        string[] correct = ["embedding-lookup", "float32"];
+        ValueTask<EvaluationResult> Evaluate(string id) => landscape.EvaluateAsync(
+            new EvaluationRequest("tinylm", "tiny", Candidate.FromSource(TinyLmTask.Instance.Compose(moves.Closure(id))), HiddenSeed: 5),
+            TestContext.Current.CancellationToken);
 
-        var passed = new List<EvaluationResult>();
-        for (int i = 0; i < correct.Length; i++)
-        {
-            var candidate = Candidate.FromSource(TinyLmTask.Instance.Compose(moves.Closure(correct[i])));
-            passed.Add(await landscape.EvaluateAsync(new EvaluationRequest("tinylm", "tiny", candidate, HiddenSeed: (ulong)(1000 + i)), TestContext.Current.CancellationToken));
-        }
-        var wrong = Candidate.FromSource(TinyLmTask.Instance.Compose(moves.Closure("dropped-output-bias-grad")));
-        var caught = await landscape.EvaluateAsync(new EvaluationRequest("tinylm", "tiny", wrong, HiddenSeed: 2000), TestContext.Current.CancellationToken);
+        var first = await Evaluate("embedding-lookup");
+        var second = await Evaluate("float32");
+        var wrong = await Evaluate("dropped-output-bias-grad");
+        int withinAMinute = shared.BaselineRuns;
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var later = await Evaluate("flat-arrays");
 
-        Assert.All(passed, e => Assert.True(e.Status == EvaluationStatus.Passed, e.Summary));
-        Assert.Equal(EvaluationStatus.WrongResult, caught.Status);
-        // One warm-up and two timed reference runs, for three candidates (the wrong one fails on its warm-up run).
-        Assert.Equal(3, shared.BaselineRuns);
+        Assert.All([first, second, later], e => Assert.True(e.Status == EvaluationStatus.Passed, e.Summary));
+        Assert.Equal(EvaluationStatus.WrongResult, wrong.Status);
+        // The first candidate's warm-up and three timed reference runs serve the next two candidates as well.
+        Assert.Equal(4, withinAMinute);
+        // Once the timings are stale, an evaluation warms its reference worker and times the reference once more.
+        Assert.Equal(6, shared.BaselineRuns);
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _ticks = 1_000_000;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 
     public void Dispose()
