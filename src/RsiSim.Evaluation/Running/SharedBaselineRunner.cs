@@ -8,16 +8,21 @@ namespace RsiSim.Evaluation.Running;
 /// The reference is deterministic, so its output on a seed is the same every time. Its time is not: on a shared
 /// machine load drifts, and a reference timed once at the start would make every later candidate look faster or
 /// slower than it is. So the first timed reference run of an evaluation is a real one whenever the newest real timing
-/// is older than <see cref="MaxAge"/> (or fewer than <see cref="Window"/> are known), and every reference run an
-/// evaluation gets carries one of the last <see cref="Window"/> real timings. That trades the pairwise drift
+/// is older than <see cref="MaxAge"/> (or fewer than <see cref="Enough"/> are known), and every other reference run
+/// an evaluation gets carries the median of the last <see cref="Window"/> real timings: one reference run slowed by a
+/// burst of load (15 s instead of 7 at the standard size, seen here) does not make the next minute's candidates look
+/// twice as fast. That trades the pairwise drift
 /// cancelling of interleaving for measuring a landscape at roughly the cost of its candidates: at the standard size
 /// the reference takes seconds, most candidates a fraction of that. Only the landscape cache measures this way
 /// (docs/architecture.md); <c>rsisim eval</c> and live runs interleave.
 /// </remarks>
 public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? time = null) : ICandidateRunner
 {
-    /// <summary>How many recent real reference timings an evaluation's reference runs are drawn from.</summary>
-    public const int Window = 3;
+    /// <summary>How many recent real reference timings the reference's time is the median of.</summary>
+    public const int Window = 5;
+
+    /// <summary>How many real reference timings there must be before an evaluation uses them instead of timing its own.</summary>
+    public const int Enough = 3;
 
     /// <summary>How old the newest real reference timing may be before an evaluation times the reference again.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
@@ -47,7 +52,7 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
         {
             lock (_gate)
             {
-                return _recent.Count < Window || time.GetElapsedTime(_newest) > MaxAge;
+                return _recent.Count < Enough || time.GetElapsedTime(_newest) > MaxAge;
             }
         }
 
@@ -64,11 +69,12 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
             }
         }
 
-        public double Pick(int index)
+        public double Median()
         {
             lock (_gate)
             {
-                return _recent.ElementAt(index % _recent.Count);
+                var sorted = _recent.Order().ToList();
+                return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
             }
         }
     }
@@ -97,7 +103,7 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
             bool real = !owner._outputs.TryGetValue(key, out var output) || (_refresh && (first || !_timed));
             if (!real)
             {
-                return output! with { Seconds = timings.Pick(_served) };
+                return output! with { Seconds = timings.Median() };
             }
             var run = await inner.RunAsync(side, seed, timeout, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref owner._baselineRuns);
