@@ -127,6 +127,12 @@ public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, 
         }
         double threshold = best.Speedup * (1 + setup.Loop.MinimumGain);
         double speedup = evaluation.Speedup!.Value;
+        // The best proposed again is the same code: a luckier measurement of it is not an improvement.
+        if (candidate.Hash == best.Candidate.Hash)
+        {
+            return new Judgement(AttemptStatus.NotFaster, candidate, evaluation, speedup,
+                string.Create(CultureInfo.InvariantCulture, $"{speedup:0.00}x: the best itself, proposed again"));
+        }
         if (speedup <= threshold)
         {
             return new Judgement(AttemptStatus.NotFaster, candidate, evaluation, speedup, NotFasterDetail(speedup, best.Speedup));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using RsiSim.Core.Agents;
 using RsiSim.Core.Attempts;
 using RsiSim.Core.Budgets;
+using RsiSim.Core.Evaluations;
 using RsiSim.Core.Tests.Support;
 
 namespace RsiSim.Core.Tests.Trials;
@@ -57,6 +58,32 @@ public sealed class TrialLoopTests
         Assert.All(attempts.Where(a => a.Status == AttemptStatus.Improved), a => Assert.Equal(a.Speedup, a.BestSpeedup));
         Assert.Equal(attempts.Last(a => a.Status == AttemptStatus.Improved).Speedup, outcome.BestSpeedup);
         Assert.True(attempts.Max(a => a.Speedup ?? 1.0) <= outcome.BestSpeedup * 1.02, "a valid candidate beat the best by more than the minimum gain");
+    }
+
+    [Fact]
+    public async Task The_best_proposed_again_is_not_faster_however_lucky_its_measurement()
+    {
+        // Every measurement of the same code comes out 10% faster than the one before: a noisy machine's luck.
+        var (outcome, sink) = await LoopFixture.RunAsync(
+            LoopFixture.Scenario(new Budget(Attempts: 4)), new ScriptedAgent("speedup 2.0", "speedup 2.0", "speedup 2.0", "speedup 2.0"), new LuckierEachTime());
+
+        var attempts = sink.Attempts.Select(a => a.Attempt).ToList();
+        Assert.Equal(AttemptStatus.Improved, attempts[0].Status);
+        Assert.All(attempts.Skip(1), a => Assert.Equal(AttemptStatus.NotFaster, a.Status));
+        Assert.All(attempts.Skip(1), a => Assert.Contains("the best itself", a.Detail, StringComparison.Ordinal));
+        Assert.Equal(attempts[0].BestSpeedup, outcome.BestSpeedup);
+    }
+
+    private sealed class LuckierEachTime : IEvaluator
+    {
+        private int _measured;
+
+        public ValueTask<EvaluationResult> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
+        {
+            double speedup = 2.0 * (1 + 0.1 * _measured++);
+            var timing = new SpeedupMeasurement(speedup, speedup, speedup, [1.0], [1.0 / speedup]);
+            return ValueTask.FromResult(new EvaluationResult(EvaluationStatus.Passed, $"{speedup}x", [], [], timing));
+        }
     }
 
     [Fact]
