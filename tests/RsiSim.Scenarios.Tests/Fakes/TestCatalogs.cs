@@ -16,7 +16,7 @@ public static class TestCatalogs
         Agent("persona",
             new OptionSpec("profile", OptionType.Choice, "which published model the persona imitates") { Choices = ["sonnet-4", "opus-4", "mythos-preview"], Default = "sonnet-4" },
             new OptionSpec("bugRate", OptionType.Number, "chance of proposing a wrong move") { Minimum = 0, Maximum = 1 },
-            new OptionSpec("skill", OptionType.NumberMap, "override insight per tier") { Minimum = 0, Maximum = 1 }),
+            new OptionSpec("skill", OptionType.NumberMap, "override insight per tier") { Minimum = 0, Maximum = 1, Choices = ["1", "2", "3", "4"] }),
         Agent("llm",
             new OptionSpec("endpoint", OptionType.Url, "the base URL of an OpenAI-compatible server") { Required = true },
             new OptionSpec("model", OptionType.Text, "the model name the server knows") { Required = true },
