@@ -32,13 +32,19 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
         [Description("Trials per try while fitting. Default: the scenario's.")]
         public int? Trials { get; init; }
 
+        [CommandOption("--span <CAPABILITY>")]
+        [Description("How far from each arm's current capability the bisection searches, either way (within 0 to 6). Default: 1.5.")]
+        [DefaultValue(1.5)]
+        public double Span { get; init; } = 1.5;
+
         public override ValidationResult Validate() =>
             Steps is < 1 or > 30 ? ValidationResult.Error("--steps must be between 1 and 30")
+            : Span is <= 0 or > 6 ? ValidationResult.Error("--span must be above 0 and at most 6")
             : Trials is < 1 ? ValidationResult.Error("--trials must be at least 1")
             : ValidationResult.Success();
     }
 
-    /// <summary>The capability range the bisection searches (the persona option's own bounds).</summary>
+    /// <summary>The capability range the bisection stays within (the persona option's own bounds).</summary>
     private const double Lowest = 0, Highest = 6;
 
     /// <summary>The human expert's target: the middle of the published 4 to 8 hours to reach 4x.</summary>
@@ -69,7 +75,8 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
         {
             var fit = await PersonaCalibration.FitAsync(
                 (capability, ct) => MeasureAsync(runner, scenario, target, capability, ct),
-                target.Figure, increasing: !target.IsHuman, Lowest, Highest, settings.Steps,
+                target.Figure, increasing: !target.IsHuman,
+                Math.Max(Lowest, target.Capability - settings.Span), Math.Min(Highest, target.Capability + settings.Span), settings.Steps,
                 step => error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {target.Arm.Name}: capability {step.Capability:0.000} -> {Describe(target, step.Measured)} (target {Describe(target, target.Figure)})")),
                 cancellationToken).ConfigureAwait(false);
@@ -99,7 +106,8 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
         return ExitCodes.Success;
     }
 
-    private sealed record Target(ArmDefinition Arm, string Released, double Figure, bool IsHuman);
+    /// <param name="Capability">Where the search starts from: the arm's capability option, or its profile's.</param>
+    private sealed record Target(ArmDefinition Arm, string Released, double Figure, bool IsHuman, double Capability);
 
     private static List<Target> Targets(Scenario scenario) =>
     [
@@ -108,8 +116,8 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
            let profile = PersonaProfiles.Find(arm.Options.Text("profile") ?? "")
            where profile is not null && (profile.PublishedSpeedup is not null || profile.Name == "human-expert")
            select profile.PublishedSpeedup is { } published
-               ? new Target(arm, profile.Released, published, IsHuman: false)
-               : new Target(arm, profile.Released, HumanTargetHours, IsHuman: true),
+               ? new Target(arm, profile.Released, published, IsHuman: false, arm.Options.Has("capability") ? arm.Options.Number("capability") : profile.Capability)
+               : new Target(arm, profile.Released, HumanTargetHours, IsHuman: true, arm.Options.Has("capability") ? arm.Options.Number("capability") : profile.Capability),
     ];
 
     // Runs the arm's trials with the capability and returns its figure: the mean best, or for the human the median
