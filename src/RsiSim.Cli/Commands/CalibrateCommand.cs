@@ -127,8 +127,10 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
         var arm = new ArmDefinition(target.Arm.Name, target.Arm.Agent, new OptionValues(
             target.Arm.Options.Names.Where(n => n != "capability").Select(n => new KeyValuePair<string, object>(n, target.Arm.Options.Raw(n)!))
                 .Append(new KeyValuePair<string, object>("capability", capability)))) { Loop = target.Arm.Loop };
-        var progress = new ArmProgress(arm.Name, arm.Agent, scenario.Trials, arm.Options.Text("profile"));
-        await runner.RunAsync(scenario with { Arms = [arm] }, new ProgressSink(progress), null, cancellationToken).ConfigureAwait(false);
+        var alone = scenario with { Arms = [arm] };
+        var counted = new RunProgress(alone, AnsiConsole.Console, lines: false);
+        await runner.RunAsync(alone, counted, null, cancellationToken).ConfigureAwait(false);
+        var progress = counted.Arms[0];
         return target.IsHuman ? PublishedComparison.MedianHoursToTarget(progress) ?? double.PositiveInfinity : progress.MeanBest;
     }
 
@@ -152,27 +154,5 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
                 double.IsFinite(fit.Ratio) ? fit.Ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-");
         }
         AnsiConsole.Write(table);
-    }
-
-    private sealed class ProgressSink(ArmProgress progress) : IRunEventSink
-    {
-        private readonly Lock _gate = new();
-
-        public ValueTask WriteAsync(RunEvent runEvent, CancellationToken cancellationToken)
-        {
-            lock (_gate)
-            {
-                switch (runEvent)
-                {
-                    case AttemptCompleted completed:
-                        progress.Record(runEvent.Trial.Index, completed.Attempt);
-                        break;
-                    case TrialFinished finished:
-                        progress.Finish(runEvent.Trial.Index, finished.Outcome.BestSpeedup);
-                        break;
-                }
-            }
-            return ValueTask.CompletedTask;
-        }
     }
 }
