@@ -1,5 +1,6 @@
 using System.Globalization;
 using RsiSim.Agents.Persona;
+using RsiSim.Core.Evaluations;
 using Spectre.Console;
 
 namespace RsiSim.Cli.Rendering;
@@ -34,8 +35,7 @@ internal static class PublishedComparison
     public static double? MedianHoursToTarget(ArmProgress arm)
     {
         ArgumentNullException.ThrowIfNull(arm);
-        var hours = arm.HoursToTarget.Select(h => h ?? double.PositiveInfinity).Order().ToList();
-        double median = hours.Count % 2 == 1 ? hours[hours.Count / 2] : (hours[hours.Count / 2 - 1] + hours[hours.Count / 2]) / 2;
+        double median = Statistics.Median(arm.HoursToTarget.Select(h => h ?? double.PositiveInfinity));
         return double.IsPositiveInfinity(median) ? null : median;
     }
 

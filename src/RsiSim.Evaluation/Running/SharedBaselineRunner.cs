@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RsiSim.Core.Evaluations;
 
 namespace RsiSim.Evaluation.Running;
 
@@ -73,8 +74,7 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
         {
             lock (_gate)
             {
-                var sorted = _recent.Order().ToList();
-                return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+                return Statistics.Median(_recent);
             }
         }
     }
