@@ -13,7 +13,9 @@ namespace RsiSim.Agents.Persona;
 /// move's tier) or it flounders (re-proposes its best, which cannot be faster). A move is applied with whatever it
 /// requires, replacing what it conflicts with; with its bug rate a wrong move of the same layer slips in beside it.
 /// After a wrong result it either moves on (its revert rate) or tries its broken version once more. An idea that
-/// failed <c>Patience</c> times is given up. Everything it knows comes from the history and the trial's random stream.
+/// failed <c>Patience</c> times is given up. When no fresh idea is left it takes a second look, one attempt each, at the
+/// ideas it gave up before its best last improved: a move that was not faster on the old code can be on the new one.
+/// Everything it knows comes from the history and the trial's random stream.
 /// </remarks>
 internal sealed class PersonaAgent(PersonaSettings settings) : IAgent
 {
@@ -28,17 +30,18 @@ internal sealed class PersonaAgent(PersonaSettings settings) : IAgent
         {
             return Propose(context, last.Moves, "tries to fix its broken version", usage);
         }
-        var idea = NextIdea(context, best);
+        var (idea, secondLook) = NextIdea(context, best);
         if (idea is null)
         {
             return ValueTask.FromResult(Proposal.Finished("no move it knows is left to try"));
         }
+        string again = secondLook ? " (second look)" : "";
         if (random.NextDouble() >= settings.Insight(idea.Tier))
         {
-            return Propose(context, best, $"flounders on {idea.Id}", usage);
+            return Propose(context, best, $"flounders on {idea.Id}{again}", usage);
         }
         var moves = With(context.Task.Moves, best, idea);
-        string description = $"apply {idea.Id}";
+        string description = $"apply {idea.Id}{again}";
         if (random.NextDouble() < settings.BugRate && Bug(context.Task.Moves, moves, idea) is { } bug)
         {
             moves = moves.Add(bug.Id);
@@ -47,31 +50,48 @@ internal sealed class PersonaAgent(PersonaSettings settings) : IAgent
         return Propose(context, moves, description, usage);
     }
 
-    /// <summary>The first move, in order of obviousness, that its best lacks and that it has not given up.</summary>
-    private Move? NextIdea(AgentContext context, ImmutableSortedSet<string> best)
+    /// <summary>The first move, in order of obviousness, that its best lacks and that it has not given up; failing that,
+    /// the first it gave up before its best last improved (a second look).</summary>
+    private (Move? Idea, bool SecondLook) NextIdea(AgentContext context, ImmutableSortedSet<string> best)
     {
-        var failures = context.History
-            .Where(a => !a.Status.IsValid() || a.Status == AttemptStatus.NotFaster)
-            .Select(a => IdeaOf(a.Description))
-            .Where(id => id is not null)
-            .GroupBy(id => id!)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return context.Task.Moves.All
+        var history = context.History;
+        int lastImproved = -1;
+        var failures = new Dictionary<string, (int Count, int Last)>(StringComparer.Ordinal);
+        for (int i = 0; i < history.Count; i++)
+        {
+            var attempt = history[i];
+            if (attempt.Status == AttemptStatus.Improved)
+            {
+                lastImproved = i;
+            }
+            else if (IdeaOf(attempt.Description) is { } id)
+            {
+                failures[id] = (failures.GetValueOrDefault(id).Count + 1, i);
+            }
+        }
+        var open = context.Task.Moves.All
             .Where(m => m.Kind == MoveKind.Correct && m.Tier <= settings.KnownTier && !best.Contains(m.Id))
             .OrderBy(m => m.Tier)
-            .FirstOrDefault(m => failures.GetValueOrDefault(m.Id) < settings.Patience);
+            .ToList();
+        if (open.FirstOrDefault(m => failures.GetValueOrDefault(m.Id).Count < settings.Patience) is { } fresh)
+        {
+            return (fresh, false);
+        }
+        return (open.FirstOrDefault(m => failures[m.Id].Last < lastImproved), true);
     }
 
+    // The idea an attempt's description names ("apply <move>..." or "flounders on <move>..."), if any.
     private static string? IdeaOf(string description)
     {
-        const string prefix = "apply ";
-        if (description.StartsWith(prefix, StringComparison.Ordinal))
+        foreach (string prefix in (ReadOnlySpan<string>)["apply ", "flounders on "])
         {
-            int end = description.IndexOf(' ', prefix.Length);
-            return end < 0 ? description[prefix.Length..] : description[prefix.Length..end];
+            if (description.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                int end = description.IndexOf(' ', prefix.Length);
+                return end < 0 ? description[prefix.Length..] : description[prefix.Length..end];
+            }
         }
-        const string flounder = "flounders on ";
-        return description.StartsWith(flounder, StringComparison.Ordinal) ? description[flounder.Length..] : null;
+        return null;
     }
 
     // The move with everything it requires; whatever conflicts with it goes, with what requires that.

@@ -2,6 +2,7 @@ using RsiSim.Agents.Persona;
 using RsiSim.Agents.Tests.Support;
 using RsiSim.Core.Attempts;
 using RsiSim.Core.Budgets;
+using RsiSim.Core.Evaluations;
 using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Simulation;
 using RsiSim.Tasks.TinyLm;
@@ -80,6 +81,44 @@ public sealed class PersonaAgentTests
 
         double Average(string arm) => attempts.Where(a => a.Trial.Arm == arm).GroupBy(a => a.Trial.Index).Average(g => g.Max(a => a.Attempt.BestSpeedup));
         Assert.True(Average("strong") > 2 * Average("weak"), $"strong {Average("strong"):0.00}x, weak {Average("weak"):0.00}x");
+    }
+
+    [Fact]
+    public async Task A_move_given_up_on_old_code_gets_a_second_look_once_the_best_has_improved()
+    {
+        // reuse-activations only pays once reuse-one-hot, later in the walk, is in: on the code the persona has when it
+        // first tries it, it is slower, and it is given up.
+        var landscape = new LandscapeEvaluator(new DependentMoveLandscape("reuse-activations", "reuse-one-hot"), new MemoryEvaluationCache(), "test-machine");
+        var arm = AgentLoop.Arm("tier-one", "persona", ("profile", "opus-4.5"), ("knows", 1L), ("bugRate", 0.0),
+            ("skill", new Dictionary<string, double> { ["1"] = 1, ["2"] = 1, ["3"] = 1, ["4"] = 1 }));
+
+        var attempts = await AgentLoop.RunAsync(AgentLoop.Scenario(new Budget(Attempts: 30), 3, arm), landscape);
+
+        foreach (var trial in attempts.GroupBy(a => a.Trial.Index))
+        {
+            var given = trial.Where(a => a.Attempt.Description == "apply reuse-activations").ToList();
+            Assert.NotEmpty(given);
+            Assert.All(given, a => Assert.Equal(AttemptStatus.NotFaster, a.Attempt.Status));
+            var second = Assert.Single(trial, a => a.Attempt.Description == "apply reuse-activations (second look)");
+            Assert.Equal(AttemptStatus.Improved, second.Attempt.Status);
+            Assert.True(given.Max(a => a.Attempt.Index) < second.Attempt.Index);
+            Assert.Contains("reuse-activations", trial.Last().Attempt.Moves);
+        }
+    }
+
+    // The synthetic landscape, except that one move halves the speed unless another is there too.
+    private sealed class DependentMoveLandscape(string move, string needs) : IEvaluator
+    {
+        public ValueTask<EvaluationResult> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
+        {
+            var result = SyntheticLandscape.Record(TinyLmTask.Instance, request.Candidate);
+            if (result.Timing is not { } timing || !request.Candidate.Moves.Contains(move) || request.Candidate.Moves.Contains(needs))
+            {
+                return ValueTask.FromResult(result);
+            }
+            var slower = timing with { Speedup = timing.Speedup / 2, Low = timing.Low / 2, High = timing.High / 2, CandidateSeconds = [.. timing.CandidateSeconds.Select(s => s * 2)] };
+            return ValueTask.FromResult(result with { Timing = slower });
+        }
     }
 
     [Fact]
