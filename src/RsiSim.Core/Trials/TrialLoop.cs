@@ -13,6 +13,10 @@ namespace RsiSim.Core.Trials;
 /// <summary>One trial: ask the agent, evaluate, record, until a budget is spent or the agent has nothing left.</summary>
 public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, TimeProvider time, ILogger logger)
 {
+    /// <summary>After this many agent errors in a row a trial ends (<c>agent-failed</c>): an agent that cannot propose
+    /// spends no simulated time, tokens or money, so a budget in those alone would never stop it.</summary>
+    public const int MaxAgentErrorsInARow = 5;
+
     public async Task<TrialOutcome> RunAsync(TrialSetup setup, TrialState? resumeFrom, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(setup);
@@ -51,6 +55,11 @@ public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, 
                 Random = random,
                 FindCandidate = setup.FindCandidate,
             };
+            if (AgentErrorsInARow(history) >= MaxAgentErrorsInARow)
+            {
+                stopReason = $"agent-failed: {MaxAgentErrorsInARow} attempts in a row ended agent-error, the last: {history[^1].Description}";
+                break;
+            }
             var proposal = await ProposeAsync(setup.Agent, context, cancellationToken).ConfigureAwait(false);
             if (proposal.Kind == ProposalKind.Finished)
             {
@@ -75,6 +84,16 @@ public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, 
         var outcome = new TrialOutcome(setup.Key, stopReason, best.Speedup, best.Candidate.Hash, history.Count);
         await sink.WriteAsync(new TrialFinished(setup.Key, outcome), CancellationToken.None).ConfigureAwait(false);
         return outcome;
+    }
+
+    private static int AgentErrorsInARow(List<AttemptRecord> history)
+    {
+        int count = 0;
+        for (int i = history.Count - 1; i >= 0 && history[i].Status == AttemptStatus.AgentError; i--)
+        {
+            count++;
+        }
+        return count;
     }
 
     private BudgetUsage Spend(TrialSetup setup, BudgetUsage spent, BudgetUsage before, long started, AgentUsage usage, double bestSpeedup)

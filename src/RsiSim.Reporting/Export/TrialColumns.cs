@@ -28,7 +28,7 @@ public static class TrialColumns
         new("spent_tokens", "tokens spent", r => Last(r)?.Tokens ?? 0),
         new("spent_money", "money spent", r => Last(r)?.Money ?? 0m),
         new("spent_hours", "simulated hours spent", r => Last(r)?.SimulatedHours ?? 0),
-        new("stop_reason", "which budget ran out (attempts, wall, tokens, money, hours) or agent-finished: ...; empty while unfinished", r => r.Trial.Trial.StopReason),
+        new("stop_reason", "which budget ran out (attempts, wall, tokens, money, hours), agent-finished: ... or agent-failed: ... (5 agent errors in a row); empty while unfinished", r => r.Trial.Trial.StopReason),
         new("finished", "true when the trial finished", r => r.Trial.Trial.Finished),
         new("resumes", "times the trial was started again after an interruption", r => r.Trial.Trial.Resumes),
         new("started_at", "first start (UTC, ISO 8601)", r => r.Trial.Trial.StartedAt),

@@ -26,12 +26,12 @@ internal static class LoopFixture
     };
 
     public static async Task<(TrialOutcome Outcome, RecordingSink Sink)> RunAsync(
-        Scenario scenario, IAgent agent, IEvaluator evaluator, FakeTimeProvider? time = null, TrialState? resume = null)
+        Scenario scenario, IAgent agent, IEvaluator evaluator, FakeTimeProvider? time = null, TrialState? resume = null, CancellationToken? cancellationToken = null)
     {
         var sink = new RecordingSink();
         var loop = new TrialLoop(evaluator, sink, time ?? new FakeTimeProvider(), NullLogger.Instance);
         var setup = new TrialSetup(scenario, new TestTask(), scenario.Arms[0], 0, ExperimentRunner.TrialSeed(scenario.Seed, 0), agent, _ => null);
-        var outcome = await loop.RunAsync(setup, resume, TestContext.Current.CancellationToken);
+        var outcome = await loop.RunAsync(setup, resume, cancellationToken ?? TestContext.Current.CancellationToken);
         return (outcome, sink);
     }
 }

@@ -4,6 +4,7 @@ using RsiSim.Core.Attempts;
 using RsiSim.Core.Budgets;
 using RsiSim.Core.Evaluations;
 using RsiSim.Core.Tests.Support;
+using RsiSim.Core.Trials;
 
 namespace RsiSim.Core.Tests.Trials;
 
@@ -122,6 +123,22 @@ public sealed class TrialLoopTests
         var error = sink.Attempts.ElementAt(1).Attempt;
         Assert.Equal(AttemptStatus.AgentError, error.Status);
         Assert.Contains("model said no", error.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_agent_that_keeps_failing_ends_its_trial_even_when_only_simulated_hours_are_budgeted()
+    {
+        // A failing agent spends no simulated time: before the limit on errors in a row this trial never ended.
+        var agent = new ScriptedAgent { Override = c => c.Attempt < 3 ? Proposal.Candidate("speedup 1.2", "ok") : throw new DirectoryNotFoundException("no run folder 'runs/gone'") };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+
+        var (outcome, sink) = await LoopFixture.RunAsync(LoopFixture.Scenario(new Budget(SimulatedHours: 2)), agent, new ScriptedEvaluator(), cancellationToken: timeout.Token);
+
+        Assert.Equal(2 + TrialLoop.MaxAgentErrorsInARow, outcome.Attempts);
+        Assert.StartsWith("agent-failed: 5 attempts in a row", outcome.StopReason, StringComparison.Ordinal);
+        Assert.Contains("no run folder 'runs/gone'", outcome.StopReason, StringComparison.Ordinal);
+        Assert.All(sink.Attempts.Skip(2), a => Assert.Equal(AttemptStatus.AgentError, a.Attempt.Status));
     }
 
     [Fact]
