@@ -13,7 +13,7 @@ namespace RsiSim.Agents.Persona;
 /// move's tier) or it flounders (re-proposes its best, which cannot be faster). A move is applied with whatever it
 /// requires, replacing what it conflicts with; with its bug rate a wrong move of the same layer slips in beside it.
 /// After a wrong result it either moves on (its revert rate) or tries its broken version once more. An idea that
-/// failed <c>Patience</c> times is given up. When no fresh idea is left it takes a second look, one attempt each, at the
+/// failed <c>Patience</c> times is given up, and one that was applied cleanly and measured not faster at once. When no fresh idea is left it takes a second look, one attempt each, at the
 /// ideas it gave up before its best last improved: a move that was not faster on the old code can be on the new one.
 /// Everything it knows comes from the history and the trial's random stream.
 /// </remarks>
@@ -66,7 +66,10 @@ internal sealed class PersonaAgent(PersonaSettings settings) : IAgent
             }
             else if (IdeaOf(attempt.Description) is { } id)
             {
-                failures[id] = (failures.GetValueOrDefault(id).Count + 1, i);
+                // Its idea, done right and measured not faster, is given up at once: proposing the same code again
+                // would measure the same. Patience is for ideas that did not come off (a flounder, a bug, a failure).
+                bool measuredNotFaster = attempt.Status == AttemptStatus.NotFaster && attempt.Description.StartsWith("apply ", StringComparison.Ordinal);
+                failures[id] = (measuredNotFaster ? settings.Patience : failures.GetValueOrDefault(id).Count + 1, i);
             }
         }
         var open = context.Task.Moves.All

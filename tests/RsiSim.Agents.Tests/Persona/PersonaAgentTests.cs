@@ -106,6 +106,21 @@ public sealed class PersonaAgentTests
         }
     }
 
+    [Fact]
+    public async Task An_idea_applied_cleanly_and_measured_not_faster_is_given_up_at_once_whatever_the_patience()
+    {
+        // reuse-activations is always slower here; opus-4.5's patience is 2, so before this rule it tried it twice.
+        var landscape = new LandscapeEvaluator(new DependentMoveLandscape("reuse-activations", "no-such-move"), new MemoryEvaluationCache(), "test-machine");
+        var arm = AgentLoop.Arm("tier-one", "persona", ("profile", "opus-4.5"), ("knows", 1L), ("bugRate", 0.0),
+            ("skill", new Dictionary<string, double> { ["1"] = 1, ["2"] = 1, ["3"] = 1, ["4"] = 1 }));
+        Assert.Equal(2, PersonaAgentFactory.Settings(arm.Options).Patience);
+
+        var attempts = await AgentLoop.RunAsync(AgentLoop.Scenario(new Budget(Attempts: 30), 3, arm), landscape);
+
+        Assert.All(attempts.GroupBy(a => a.Trial.Index), trial =>
+            Assert.Single(trial, a => a.Attempt.Description == "apply reuse-activations"));
+    }
+
     // The synthetic landscape, except that one move halves the speed unless another is there too.
     private sealed class DependentMoveLandscape(string move, string needs) : IEvaluator
     {
