@@ -63,33 +63,69 @@ public sealed partial class CandidateEvaluator(
 
     private async ValueTask<EvaluationResult> EvaluateFreshAsync(IHarnessedTask task, EvaluationRequest request, CancellationToken cancellationToken)
     {
-        var (failure, baseline, compiled) = await PrepareAsync(task, request, cancellationToken).ConfigureAwait(false);
+        var (failure, baseline, compiled, started) = await PrepareAsync(task, request, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             return failure;
         }
 
-        using var exclusive = await gate.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
-        var opening = await runner.OpenAsync(new SessionRequest(task, request.Size, baseline!.Image!, compiled!.Image!), cancellationToken).ConfigureAwait(false);
-        if (opening.Session is null)
+        IDisposable exclusive;
+        try
         {
-            return EvaluationResult.Failed(opening.Failure!.Value, opening.Detail);
+            exclusive = await gate.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
         }
-        await using (opening.Session.ConfigureAwait(false))
+        catch
         {
-            return await timing.MeasureAsync(
-                opening.Session,
-                (seed, candidate, referenceRun) => task.Harness.Check(request.Size, seed, candidate, referenceRun),
-                request.HiddenSeed,
-                cancellationToken).ConfigureAwait(false);
+            await DiscardAsync(started).ConfigureAwait(false);
+            throw;
+        }
+        using (exclusive)
+        {
+            var opening = await runner.OpenAsync(new SessionRequest(task, request.Size, baseline!.Image!, compiled!.Image!) { Started = started }, cancellationToken).ConfigureAwait(false);
+            if (opening.Session is null)
+            {
+                return EvaluationResult.Failed(opening.Failure!.Value, opening.Detail);
+            }
+            await using (opening.Session.ConfigureAwait(false))
+            {
+                return await timing.MeasureAsync(
+                    opening.Session,
+                    (seed, candidate, referenceRun) => task.Harness.Check(request.Size, seed, candidate, referenceRun),
+                    request.HiddenSeed,
+                    cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
-    // Compiling and the policy may run beside other evaluations' compiles, never beside a timed run (the shared hold).
-    private async ValueTask<(EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled)> PrepareAsync(
+    // Compiling, the policy and starting the runner's processes ahead may run beside other evaluations' compiles, never
+    // beside a timed run (the shared hold); what was started ahead is ready before the hold ends, or stopped.
+    private async ValueTask<(EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled, IAsyncDisposable? Started)> PrepareAsync(
         IHarnessedTask task, EvaluationRequest request, CancellationToken cancellationToken)
     {
         using var shared = await gate.EnterSharedAsync(cancellationToken).ConfigureAwait(false);
+        var starting = runner.StartAheadAsync(cancellationToken).AsTask();
+        (EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled) prepared;
+        try
+        {
+            prepared = await CompileAsync(task, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await DiscardAsync(await starting.ConfigureAwait(false)).ConfigureAwait(false);
+            throw;
+        }
+        var started = await starting.ConfigureAwait(false);
+        if (prepared.Failure is not null)
+        {
+            await DiscardAsync(started).ConfigureAwait(false);
+            started = null;
+        }
+        return (prepared.Failure, prepared.Baseline, prepared.Compiled, started);
+    }
+
+    private async ValueTask<(EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled)> CompileAsync(
+        IHarnessedTask task, EvaluationRequest request, CancellationToken cancellationToken)
+    {
         var compiled = await Task.Run(() => compiler.Compile(request.Candidate.Source, request.Candidate.Hash), cancellationToken).ConfigureAwait(false);
         if (!compiled.Succeeded)
         {
@@ -105,6 +141,14 @@ public sealed partial class CandidateEvaluator(
         return baseline.Succeeded
             ? (null, baseline, compiled)
             : throw new InvalidOperationException($"the {task.Id} reference does not compile: {baseline.Errors[0]}");
+    }
+
+    private static async ValueTask DiscardAsync(IAsyncDisposable? started)
+    {
+        if (started is not null)
+        {
+            await started.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static EvaluationResult CompileFailure(CompileResult compiled) => Rejected(EvaluationStatus.CompileError, compiled.Errors, "errors");

@@ -24,7 +24,7 @@ internal sealed class SettleProbe
         double cpu = IdleCpu(window);
         if (cpu > BusyFraction * window.TotalMilliseconds)
         {
-            // A blip (a finalizer, a clock tick charged late) ends quickly; left-over work does not.
+            // A blip (a finalizer, a clock tick charged late where only ticks are kept) ends quickly; left-over work does not.
             window *= 4;
             cpu = IdleCpu(window);
         }

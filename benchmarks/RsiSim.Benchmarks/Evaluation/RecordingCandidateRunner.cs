@@ -14,6 +14,9 @@ internal sealed class RecordingCandidateRunner(ICandidateRunner inner) : ICandid
 
     public void Reset() => _ledger.Clear();
 
+    /// <summary>Not recorded apart: it runs beside the compile, inside the host's part of the wall time.</summary>
+    public ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken) => inner.StartAheadAsync(cancellationToken);
+
     public async ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
     {
         long start = Stopwatch.GetTimestamp();

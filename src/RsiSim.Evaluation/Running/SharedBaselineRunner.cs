@@ -43,6 +43,8 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
         return opening.Session is null ? opening : SessionOpening.Opened(new Session(this, request, opening.Session));
     }
 
+    public ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken) => inner.StartAheadAsync(cancellationToken);
+
     private sealed class Timings
     {
         private readonly Lock _gate = new();

@@ -20,24 +20,46 @@ public sealed class WorkerCandidateRunner : ICandidateRunner
     /// <summary>Whether this machine gives workers an address-space limit (prlimit is on the PATH).</summary>
     public static bool HasAddressSpaceLimit => WorkerLaunch.HasAddressSpaceLimit;
 
-    public async ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
+    /// <summary>Starts the two workers of the next session, nothing loaded yet: while the host compiles, not after.</summary>
+    public async ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var starting = new[] { StartAsync(request, request.BaselineImage, cancellationToken), StartAsync(request, request.CandidateImage, cancellationToken) };
+        var starting = new[] { WorkerProcess.StartAsync(_options, cancellationToken).AsTask(), WorkerProcess.StartAsync(_options, cancellationToken).AsTask() };
         try
         {
             await Task.WhenAll(starting).ConfigureAwait(false);
         }
         catch
         {
-            foreach (var started in starting.Where(s => s.IsCompletedSuccessfully))
-            {
-                await started.Result.Worker.DisposeAsync().ConfigureAwait(false);
-            }
+            await DisposeStartedAsync(starting).ConfigureAwait(false);
             throw;
         }
-        var (baseline, baselineLoad) = starting[0].Result;
-        var (candidate, candidateLoad) = starting[1].Result;
+        return new StartedWorkers(starting[0].Result, starting[1].Result);
+    }
+
+    public async ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // Workers started ahead are used once, by this session; otherwise two are started now.
+        var (baselineStart, candidateStart) = request.Started is StartedWorkers ahead
+            ? (Task.FromResult(ahead.Baseline), Task.FromResult(ahead.Candidate))
+            : (WorkerProcess.StartAsync(_options, cancellationToken).AsTask(), WorkerProcess.StartAsync(_options, cancellationToken).AsTask());
+        if (request.Started is { } other and not StartedWorkers)
+        {
+            await other.DisposeAsync().ConfigureAwait(false);
+        }
+        var starting = new[] { baselineStart, candidateStart };
+        var loading = new[] { LoadAsync(baselineStart, request, request.BaselineImage, cancellationToken), LoadAsync(candidateStart, request, request.CandidateImage, cancellationToken) };
+        try
+        {
+            await Task.WhenAll(loading).ConfigureAwait(false);
+        }
+        catch
+        {
+            await DisposeStartedAsync(starting).ConfigureAwait(false);
+            throw;
+        }
+        var (baseline, candidate) = (baselineStart.Result, candidateStart.Result);
+        var (baselineLoad, candidateLoad) = (loading[0].Result, loading[1].Result);
         if (baselineLoad.Message is LoadedMessage && candidateLoad.Message is LoadedMessage)
         {
             return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options));
@@ -55,10 +77,29 @@ public sealed class WorkerCandidateRunner : ICandidateRunner
         return SessionOpening.Failed(candidateLoad.Failure ?? EvaluationStatus.Crash, candidateLoad.Detail);
     }
 
-    private async Task<(WorkerProcess Worker, WorkerReply Load)> StartAsync(SessionRequest request, byte[] image, CancellationToken cancellationToken)
+    private async Task<WorkerReply> LoadAsync(Task<WorkerProcess> starting, SessionRequest request, byte[] image, CancellationToken cancellationToken)
     {
-        var worker = await WorkerProcess.StartAsync(_options, cancellationToken).ConfigureAwait(false);
+        var worker = await starting.ConfigureAwait(false);
         var load = new LoadMessage(request.Task.Id, request.Size, Convert.ToBase64String(image), _options.OutputLimit);
-        return (worker, await worker.RequestAsync(load, _options.StartTimeout, cancellationToken).ConfigureAwait(false));
+        return await worker.RequestAsync(load, _options.StartTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task DisposeStartedAsync(IEnumerable<Task<WorkerProcess>> starting)
+    {
+        foreach (var started in starting.Where(s => s.IsCompletedSuccessfully))
+        {
+            await started.Result.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Two workers started ahead for one session: the reference's and the candidate's.</summary>
+    private sealed class StartedWorkers(WorkerProcess baseline, WorkerProcess candidate) : IAsyncDisposable
+    {
+        public WorkerProcess Baseline => baseline;
+
+        public WorkerProcess Candidate => candidate;
+
+        public async ValueTask DisposeAsync() =>
+            await Task.WhenAll(baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
     }
 }

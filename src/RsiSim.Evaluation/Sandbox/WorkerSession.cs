@@ -11,13 +11,36 @@ namespace RsiSim.Evaluation.Sandbox;
 /// <remarks>
 /// The two programs live in separate processes so that the candidate cannot reach the reference it is compared
 /// with. After each run the worker is asked to settle: work the candidate left running is a policy violation.
+/// While one worker hands its output back and settles, the other prepares the same seed's run ahead: the second
+/// run of an interleaved pair is the other side on the same seed. Nothing is timed meanwhile, and every preparation
+/// ahead is answered before any run starts, so timed runs still hold the machine alone.
 /// </remarks>
 internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options) : IRunSession
 {
+    private readonly ulong?[] _lastSeed = new ulong?[2];
+    private (RunSide Side, ulong Seed, Task<WorkerReply> Reply)? _ahead;
+
+    /// <summary>How many runs found their data already prepared ahead; for tests and diagnostics.</summary>
+    public int PreparedAhead { get; private set; }
+
     public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var worker = side == RunSide.Baseline ? baseline : candidate;
-        var prepared = await worker.RequestAsync(new PrepareMessage(seed), Max(options.StartTimeout, timeout), cancellationToken).ConfigureAwait(false);
+        var worker = Worker(side);
+        var prepareTimeout = Max(options.StartTimeout, timeout);
+        // Whatever was prepared ahead is answered first, whichever side runs now: no timed run overlaps it.
+        var ahead = _ahead;
+        _ahead = null;
+        WorkerReply? aheadReply = ahead is { } a ? await a.Reply.ConfigureAwait(false) : null;
+        WorkerReply prepared;
+        if (ahead is { } hit && hit.Side == side && hit.Seed == seed)
+        {
+            prepared = aheadReply!.Value;
+            PreparedAhead++;
+        }
+        else
+        {
+            prepared = await worker.RequestAsync(new PrepareMessage(seed), prepareTimeout, cancellationToken).ConfigureAwait(false);
+        }
         if (prepared.Message is not PreparedMessage)
         {
             return await FailedAsync(worker, prepared).ConfigureAwait(false);
@@ -35,6 +58,8 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         {
             return await FailedAsync(worker, ran).ConfigureAwait(false);
         }
+        _lastSeed[(int)side] = seed;
+        PrepareAhead(Other(side), seed, prepareTimeout, cancellationToken);
 
         var result = await worker.ReceiveAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
         if (result.Message is not ResultMessage output)
@@ -57,7 +82,34 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
 
     public async ValueTask DisposeAsync()
     {
+        if (_ahead is { } ahead)
+        {
+            _ahead = null;
+            try
+            {
+                await ahead.Reply.ConfigureAwait(false); // its answer is not needed, but its pipe is read until then
+            }
+            catch (OperationCanceledException)
+            {
+                // The evaluation was cancelled; that worker was killed.
+            }
+        }
         await Task.WhenAll(baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
+    }
+
+    private WorkerProcess Worker(RunSide side) => side == RunSide.Baseline ? baseline : candidate;
+
+    private static RunSide Other(RunSide side) => side == RunSide.Baseline ? RunSide.Candidate : RunSide.Baseline;
+
+    // The other side has not run this seed yet: it most likely runs it next. A guess that misses costs one preparation.
+    private void PrepareAhead(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var worker = Worker(side);
+        if (_lastSeed[(int)side] == seed || !worker.IsAlive)
+        {
+            return;
+        }
+        _ahead = (side, seed, worker.RequestAsync(new PrepareMessage(seed), timeout, cancellationToken).AsTask());
     }
 
     // A failed request ends the worker's usefulness unless the worker itself reported a failure of the program

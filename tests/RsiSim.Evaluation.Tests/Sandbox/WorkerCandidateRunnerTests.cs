@@ -108,4 +108,35 @@ public sealed class WorkerCandidateRunnerTests
         Assert.Equal(EvaluationStatus.CompileError, opening.Failure);
         Assert.Empty(ChildProcesses.OfThisProcess());
     }
+
+    [Fact]
+    public async Task A_session_opened_on_workers_started_ahead_runs_in_them_and_starts_no_others()
+    {
+        ICandidateRunner runner = new WorkerCandidateRunner();
+        var started = await runner.StartAheadAsync(Cancellation);
+        var ahead = ChildProcesses.OfThisProcess().Order().ToList();
+
+        var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image(Programs.Reference)) { Started = started };
+        var opening = await runner.OpenAsync(request, Cancellation);
+        await using var session = opening.Session!;
+        var run = await session.RunAsync(RunSide.Candidate, 3, Timeout, Cancellation);
+
+        Assert.NotNull(started);
+        Assert.Equal(2, ahead.Count);
+        Assert.Equal(ahead, ChildProcesses.OfThisProcess().Order().ToList());
+        Assert.True(run.Succeeded, run.Detail);
+    }
+
+    [Fact]
+    public async Task Workers_started_ahead_for_a_program_that_cannot_be_loaded_are_stopped()
+    {
+        ICandidateRunner runner = new WorkerCandidateRunner();
+        var started = await runner.StartAheadAsync(Cancellation);
+        var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image("public sealed class Nothing { }")) { Started = started };
+
+        var opening = await runner.OpenAsync(request, Cancellation);
+
+        Assert.Equal(EvaluationStatus.CompileError, opening.Failure);
+        Assert.Empty(ChildProcesses.OfThisProcess());
+    }
 }
