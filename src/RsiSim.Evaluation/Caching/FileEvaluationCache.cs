@@ -47,5 +47,5 @@ public sealed class FileEvaluationCache(string directory) : IEvaluationCache
     }
 
     private string PathOf(EvaluationKey key) =>
-        Path.Combine(directory, key.Machine, $"{key.TaskId}-{key.Size}-{key.CandidateHash}.json");
+        Path.Combine(directory, key.Machine, key.Method, $"{key.TaskId}-{key.Size}-{key.CandidateHash}.json");
 }

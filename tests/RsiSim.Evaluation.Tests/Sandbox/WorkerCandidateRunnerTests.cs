@@ -63,9 +63,11 @@ public sealed class WorkerCandidateRunnerTests
         var variables = printed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "");
         Assert.DoesNotContain("sk-test-secret", printed, StringComparison.Ordinal);
         string folder = variables["cwd"];
-        Assert.Subset(new HashSet<string> { "PATH", "LANG", "DOTNET_ROOT", "HOME", "TMPDIR", "DOTNET_GCHeapHardLimit", "cwd" }, variables.Keys.ToHashSet());
+        Assert.Subset(new HashSet<string> { "PATH", "LANG", "DOTNET_ROOT", "HOME", "TMPDIR", "DOTNET_GCHeapHardLimit", "DOTNET_TieredCompilation", "cwd" }, variables.Keys.ToHashSet());
         Assert.Equal(folder, variables["HOME"]);
         Assert.Equal("80000000", variables["DOTNET_GCHeapHardLimit"]);
+        // Both sides' code is compiled fully optimised at its first call: no tier-up in the middle of the timed runs.
+        Assert.Equal("0", variables["DOTNET_TieredCompilation"]);
         Assert.False(Directory.Exists(folder), $"{folder} was left behind");
     }
 
