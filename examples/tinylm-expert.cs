@@ -1,4 +1,4 @@
-// Moves applied to the reference: flat-arrays, float32, loop-order-ikj, skip-zero-rows, span-matmul, simd-matmul, unchecked-matmul, parallel-matmul, blocked-matmul, embedding-lookup, sparse-input-gradient, reuse-activations, fused-bias-tanh, simd-embedding, parallel-forward-hidden, fused-softmax-cross-entropy, simd-softmax, parallel-softmax, no-transpose-copies, simd-transposed-product, parallel-transposed-product, simd-input-gradient, parallel-input-gradient-columns, pooled-buffers, flat-momentum-update, simd-momentum-update, parallel-momentum-update.
+// Moves applied to the reference: flat-arrays, float32, loop-order-ikj, skip-zero-rows, span-matmul, simd-matmul, unchecked-matmul, parallel-matmul, blocked-matmul, embedding-lookup, sparse-input-gradient, reuse-activations, fused-bias-tanh, simd-embedding, parallel-forward-hidden, fused-softmax-cross-entropy, simd-softmax, parallel-softmax, no-transpose-copies, simd-transposed-product, parallel-transposed-product, simd-input-gradient, parallel-input-gradient-columns, pooled-buffers, flat-momentum-update, simd-momentum-update, parallel-momentum-update, two-pass-parallel-step, wide-register-blocks.
 // tinylm, first version: a character-level language model trained with minibatch SGD and momentum.
 //
 // The previous Context characters are one-hot encoded and multiplied through a dense input layer, a tanh
@@ -60,13 +60,39 @@ public sealed class TinyLmModel : ITinyLmModel
     public double TrainStep(TinyLmBatch batch, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        Matrix.ReleaseAll();
-        ForwardHidden(batch);
-        double loss = ForwardOutput(batch);
-        BackwardOutput(batch);
-        BackwardHidden(batch);
-        ApplyUpdate((Real)learningRate);
-        return loss;
+        EnsureStepBuffers();
+        int rows = _config.BatchSize;
+        Parallel.For(0, Blocks(rows), block =>
+            SamplePass(batch, block * BlockSize, Math.Min(rows, block * BlockSize + BlockSize)));
+
+        GroupSamplesByInputRow(batch);
+        var rate = (Real)learningRate;
+        var momentum = (Real)_config.Momentum;
+        int unitBlocks = Blocks(_config.Hidden);
+        int inputBlocks = Blocks(_config.InputSize);
+        Parallel.For(0, unitBlocks + inputBlocks + 1, item =>
+        {
+            if (item < unitBlocks)
+            {
+                OutputWeightsPass(item * BlockSize, Math.Min(_config.Hidden, item * BlockSize + BlockSize), rate, momentum);
+            }
+            else if (item < unitBlocks + inputBlocks)
+            {
+                int start = (item - unitBlocks) * BlockSize;
+                InputWeightsPass(start, Math.Min(_config.InputSize, start + BlockSize), rate, momentum);
+            }
+            else
+            {
+                BiasPass(rate, momentum);
+            }
+        });
+
+        double total = 0;
+        foreach (double loss in _losses)
+        {
+            total += loss;
+        }
+        return total / rows;
     }
 
     public TinyLmWeights ExportWeights() =>
@@ -194,14 +220,36 @@ public sealed class TinyLmModel : ITinyLmModel
 
     private Matrix LogitGradient(int[] targets) => _logitGrad;
 
-    // Row b of the hidden layer: tanh(bias + the Context embedding rows its characters select).
+    // Row b of the hidden layer in one pass: the bias plus the Context embedding rows summed in registers, then tanh.
     private void EmbedRow(TinyLmBatch batch, int b)
     {
         Span<Real> row = _hidden.Row(b);
-        _hiddenBias.Row(0).CopyTo(row);
-        for (int p = 0; p < _config.Context; p++)
+        ReadOnlySpan<Real> bias = _hiddenBias.Row(0);
+        Span<int> offsets = stackalloc int[_config.Context];
+        for (int p = 0; p < offsets.Length; p++)
         {
-            TensorPrimitives.Add(row, _inputWeights.Row(p * _config.Vocabulary + batch.Contexts[b * _config.Context + p]), row);
+            offsets[p] = (p * _config.Vocabulary + batch.Contexts[b * _config.Context + p]) * _config.Hidden;
+        }
+        Real[] weights = _inputWeights.Data;
+        int width = Vector512<Real>.Count;
+        int j = 0;
+        for (; j <= row.Length - width; j += width)
+        {
+            var sum = Vector512.Create(bias.Slice(j, width));
+            foreach (int offset in offsets)
+            {
+                sum += Vector512.Create(weights.AsSpan(offset + j, width));
+            }
+            sum.CopyTo(row.Slice(j, width));
+        }
+        for (; j < row.Length; j++)
+        {
+            Real sum = bias[j];
+            foreach (int offset in offsets)
+            {
+                sum += weights[offset + j];
+            }
+            row[j] = sum;
         }
         TensorPrimitives.Tanh(row, row);
     }
@@ -267,6 +315,145 @@ public sealed class TinyLmModel : ITinyLmModel
         int from = startRow * weights.Cols;
         int length = (endRow - startRow) * weights.Cols;
         MomentumSpan(weights.Data.AsSpan(from, length), velocity.Data.AsSpan(from, length), grad.Data.AsSpan(from, length), learningRate, momentum);
+    }
+
+    // Samples per block of the first region; hidden units or input rows per block of the second.
+    private const int BlockSize = 32;
+
+    // The output weights transposed, [Vocabulary, Hidden]: the update keeps it current, so no step transposes.
+    private Matrix? _outputWeightsT;
+
+    private double[] _losses = [];
+
+    // The samples whose context selects input row r, in sample order: _rowSamples[_rowStarts[r].._rowStarts[r + 1]].
+    private int[] _rowStarts = [];
+
+    private int[] _rowFill = [];
+
+    private int[] _rowSamples = [];
+
+    private static int Blocks(int count) => (count + BlockSize - 1) / BlockSize;
+
+    // The step's matrices, allocated once: every pass overwrites what it writes instead of clearing it first.
+    private void EnsureStepBuffers()
+    {
+        if (_outputWeightsT is not null)
+        {
+            return;
+        }
+        int rows = _config.BatchSize;
+        _hidden = new Matrix(rows, _config.Hidden);
+        _logitGrad = new Matrix(rows, _config.Vocabulary);
+        _hiddenGrad = new Matrix(rows, _config.Hidden);
+        _hiddenBiasGrad = new Matrix(1, _config.Hidden);
+        _outputGrad = new Matrix(_config.Hidden, _config.Vocabulary);
+        _outputBiasGrad = new Matrix(1, _config.Vocabulary);
+        _losses = new double[rows];
+        _rowStarts = new int[_config.InputSize + 1];
+        _rowFill = new int[_config.InputSize];
+        _rowSamples = new int[rows * _config.Context];
+        _outputWeightsT = new Matrix(_config.Vocabulary, _config.Hidden);
+        TransposeOutputRows(0, _config.Hidden);
+    }
+
+    // Samples start..end: hidden rows, logits, softmax and its gradient, then the gradient back to the hidden pre-activations.
+    private void SamplePass(TinyLmBatch batch, int start, int end)
+    {
+        for (int b = start; b < end; b++)
+        {
+            EmbedRow(batch, b);
+        }
+        Matrix.MultiplyRows(_hidden, _outputWeights, _logitGrad, start, end);
+        for (int b = start; b < end; b++)
+        {
+            _losses[b] = SoftmaxRow(_logitGrad.Row(b), batch.Targets[b], _config.BatchSize);
+        }
+        Matrix.MultiplyRows(_logitGrad, _outputWeightsT!, _hiddenGrad, start, end);
+        for (int b = start; b < end; b++)
+        {
+            PreActivationGradient(b);
+        }
+    }
+
+    // Groups the samples by the input rows their contexts select (a counting sort, sample order kept), so that
+    // each input row's gradient can be gathered instead of scattered.
+    private void GroupSamplesByInputRow(TinyLmBatch batch)
+    {
+        Array.Clear(_rowStarts);
+        int context = _config.Context;
+        int samples = _config.BatchSize * context;
+        for (int i = 0; i < samples; i++)
+        {
+            _rowStarts[(i % context) * _config.Vocabulary + batch.Contexts[i] + 1]++;
+        }
+        for (int r = 0; r < _config.InputSize; r++)
+        {
+            _rowStarts[r + 1] += _rowStarts[r];
+        }
+        _rowStarts.AsSpan(0, _config.InputSize).CopyTo(_rowFill);
+        for (int i = 0; i < samples; i++)
+        {
+            _rowSamples[_rowFill[(i % context) * _config.Vocabulary + batch.Contexts[i]]++] = i / context;
+        }
+    }
+
+    // Input rows start..end: each row's gradient is the sum of the pre-activation gradients of the samples that
+    // select it, gathered in sample order into a row that stays in L1, then the row's momentum update.
+    private void InputWeightsPass(int start, int end, Real learningRate, Real momentum)
+    {
+        Span<Real> grad = stackalloc Real[_config.Hidden];
+        for (int r = start; r < end; r++)
+        {
+            grad.Clear();
+            for (int s = _rowStarts[r]; s < _rowStarts[r + 1]; s++)
+            {
+                TensorPrimitives.Add(grad, _hiddenGrad.Row(_rowSamples[s]), grad);
+            }
+            MomentumSpan(_inputWeights.Row(r), _inputVelocity.Row(r), grad, learningRate, momentum);
+        }
+    }
+
+    // Hidden units start..end: their rows of the output-weight gradient over the whole batch, the momentum update
+    // of exactly those rows, and their columns of the transposed copy.
+    private void OutputWeightsPass(int start, int end, Real learningRate, Real momentum)
+    {
+        Matrix.MultiplyTransposedRows(_hidden, _logitGrad, _outputGrad, start, end);
+        int from = start * _config.Vocabulary;
+        int count = (end - start) * _config.Vocabulary;
+        MomentumSpan(_outputWeights.Data.AsSpan(from, count), _outputVelocity.Data.AsSpan(from, count), _outputGrad.Data.AsSpan(from, count), learningRate, momentum);
+        TransposeOutputRows(start, end);
+    }
+
+    // Both bias gradients are sums over the samples of a row: added row by row, then updated.
+    private void BiasPass(Real learningRate, Real momentum)
+    {
+        Span<Real> hiddenBiasGrad = _hiddenBiasGrad.Row(0);
+        Span<Real> outputBiasGrad = _outputBiasGrad.Row(0);
+        hiddenBiasGrad.Clear();
+        outputBiasGrad.Clear();
+        for (int b = 0; b < _config.BatchSize; b++)
+        {
+            TensorPrimitives.Add(hiddenBiasGrad, _hiddenGrad.Row(b), hiddenBiasGrad);
+            TensorPrimitives.Add(outputBiasGrad, _logitGrad.Row(b), outputBiasGrad);
+        }
+        MomentumSpan(_hiddenBias.Data, _hiddenBiasVelocity.Data, hiddenBiasGrad, learningRate, momentum);
+        MomentumSpan(_outputBias.Data, _outputBiasVelocity.Data, outputBiasGrad, learningRate, momentum);
+    }
+
+    // Copies rows start..end of the output weights into the columns of their transpose, writing along its rows.
+    private void TransposeOutputRows(int start, int end)
+    {
+        Real[] weights = _outputWeights.Data;
+        Real[] transposed = _outputWeightsT!.Data;
+        int vocabulary = _config.Vocabulary;
+        int hidden = _config.Hidden;
+        for (int j = 0; j < vocabulary; j++)
+        {
+            for (int i = start; i < end; i++)
+            {
+                transposed[j * hidden + i] = weights[i * vocabulary + j];
+            }
+        }
     }
 }
 
@@ -585,5 +772,174 @@ internal sealed class Matrix
                 this[r, c] = 0;
             }
         }
+    }
+
+    // Rows start..end of c = a x b, four rows by four vectors at a time when the width allows it.
+    public static void MultiplyRows(Matrix a, Matrix b, Matrix c, int start, int end)
+    {
+        bool wide = c.Cols % WideColumns == 0 && Vector512<Real>.Count * 4 == WideColumns;
+        int i = start;
+        for (; i + 4 <= end; i += 4)
+        {
+            if (wide)
+            {
+                for (int j = 0; j < c.Cols; j += WideColumns)
+                {
+                    MultiplyWideBlock(a, b, c, i, j);
+                }
+            }
+            else
+            {
+                MultiplyBlock(a, b, c, i);
+            }
+        }
+        for (; i < end; i++)
+        {
+            c.Row(i).Clear();
+            MultiplyRow(a, b, c, i);
+        }
+    }
+
+    // Rows start..end of c = a^T x b, four rows by four vectors at a time when the width allows it.
+    public static void MultiplyTransposedRows(Matrix a, Matrix b, Matrix c, int start, int end)
+    {
+        bool wide = c.Cols % WideColumns == 0 && Vector512<Real>.Count * 4 == WideColumns;
+        for (int i = start; i < end; i += 4)
+        {
+            if (wide && i + 4 <= end)
+            {
+                for (int j = 0; j < c.Cols; j += WideColumns)
+                {
+                    MultiplyTransposedWideBlock(a, b, c, i, j);
+                }
+            }
+            else
+            {
+                MultiplyTransposedBlock(a, b, c, i, Math.Min(i + 4, end));
+            }
+        }
+    }
+
+    // Columns per wide block: four Vector512 of float.
+    private const int WideColumns = 64;
+
+    // c[start..start+3, j..j+63] = a[start..start+3, :] x b[:, j..j+63], sixteen accumulators in registers.
+    private static void MultiplyWideBlock(Matrix a, Matrix b, Matrix c, int start, int j)
+    {
+        int n = b.Cols;
+        int depth = a.Cols;
+        int w = Vector512<Real>.Count;
+        ref Real a0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a.Data), start * depth);
+        ref Real a1 = ref Unsafe.Add(ref a0, depth);
+        ref Real a2 = ref Unsafe.Add(ref a1, depth);
+        ref Real a3 = ref Unsafe.Add(ref a2, depth);
+        ref Real bk = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(b.Data), j);
+        Vector512<Real> s00 = default, s01 = default, s02 = default, s03 = default;
+        Vector512<Real> s10 = default, s11 = default, s12 = default, s13 = default;
+        Vector512<Real> s20 = default, s21 = default, s22 = default, s23 = default;
+        Vector512<Real> s30 = default, s31 = default, s32 = default, s33 = default;
+        for (int k = 0; k < depth; k++)
+        {
+            var b0 = Vector512.LoadUnsafe(ref bk);
+            var b1 = Vector512.LoadUnsafe(ref bk, (nuint)w);
+            var b2 = Vector512.LoadUnsafe(ref bk, (nuint)(2 * w));
+            var b3 = Vector512.LoadUnsafe(ref bk, (nuint)(3 * w));
+            var x = Vector512.Create(Unsafe.Add(ref a0, k));
+            s00 = Vector512.FusedMultiplyAdd(x, b0, s00);
+            s01 = Vector512.FusedMultiplyAdd(x, b1, s01);
+            s02 = Vector512.FusedMultiplyAdd(x, b2, s02);
+            s03 = Vector512.FusedMultiplyAdd(x, b3, s03);
+            x = Vector512.Create(Unsafe.Add(ref a1, k));
+            s10 = Vector512.FusedMultiplyAdd(x, b0, s10);
+            s11 = Vector512.FusedMultiplyAdd(x, b1, s11);
+            s12 = Vector512.FusedMultiplyAdd(x, b2, s12);
+            s13 = Vector512.FusedMultiplyAdd(x, b3, s13);
+            x = Vector512.Create(Unsafe.Add(ref a2, k));
+            s20 = Vector512.FusedMultiplyAdd(x, b0, s20);
+            s21 = Vector512.FusedMultiplyAdd(x, b1, s21);
+            s22 = Vector512.FusedMultiplyAdd(x, b2, s22);
+            s23 = Vector512.FusedMultiplyAdd(x, b3, s23);
+            x = Vector512.Create(Unsafe.Add(ref a3, k));
+            s30 = Vector512.FusedMultiplyAdd(x, b0, s30);
+            s31 = Vector512.FusedMultiplyAdd(x, b1, s31);
+            s32 = Vector512.FusedMultiplyAdd(x, b2, s32);
+            s33 = Vector512.FusedMultiplyAdd(x, b3, s33);
+            bk = ref Unsafe.Add(ref bk, n);
+        }
+        StoreWide(c, start, j, s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23, s30, s31, s32, s33);
+    }
+
+    // c[start..start+3, j..j+63] = a[:, start..start+3]^T x b[:, j..j+63], sixteen accumulators in registers.
+    private static void MultiplyTransposedWideBlock(Matrix a, Matrix b, Matrix c, int start, int j)
+    {
+        int n = b.Cols;
+        int w = Vector512<Real>.Count;
+        ref Real ar = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a.Data), start);
+        ref Real br = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(b.Data), j);
+        Vector512<Real> s00 = default, s01 = default, s02 = default, s03 = default;
+        Vector512<Real> s10 = default, s11 = default, s12 = default, s13 = default;
+        Vector512<Real> s20 = default, s21 = default, s22 = default, s23 = default;
+        Vector512<Real> s30 = default, s31 = default, s32 = default, s33 = default;
+        for (int r = 0; r < a.Rows; r++)
+        {
+            var b0 = Vector512.LoadUnsafe(ref br);
+            var b1 = Vector512.LoadUnsafe(ref br, (nuint)w);
+            var b2 = Vector512.LoadUnsafe(ref br, (nuint)(2 * w));
+            var b3 = Vector512.LoadUnsafe(ref br, (nuint)(3 * w));
+            var x = Vector512.Create(ar);
+            s00 = Vector512.FusedMultiplyAdd(x, b0, s00);
+            s01 = Vector512.FusedMultiplyAdd(x, b1, s01);
+            s02 = Vector512.FusedMultiplyAdd(x, b2, s02);
+            s03 = Vector512.FusedMultiplyAdd(x, b3, s03);
+            x = Vector512.Create(Unsafe.Add(ref ar, 1));
+            s10 = Vector512.FusedMultiplyAdd(x, b0, s10);
+            s11 = Vector512.FusedMultiplyAdd(x, b1, s11);
+            s12 = Vector512.FusedMultiplyAdd(x, b2, s12);
+            s13 = Vector512.FusedMultiplyAdd(x, b3, s13);
+            x = Vector512.Create(Unsafe.Add(ref ar, 2));
+            s20 = Vector512.FusedMultiplyAdd(x, b0, s20);
+            s21 = Vector512.FusedMultiplyAdd(x, b1, s21);
+            s22 = Vector512.FusedMultiplyAdd(x, b2, s22);
+            s23 = Vector512.FusedMultiplyAdd(x, b3, s23);
+            x = Vector512.Create(Unsafe.Add(ref ar, 3));
+            s30 = Vector512.FusedMultiplyAdd(x, b0, s30);
+            s31 = Vector512.FusedMultiplyAdd(x, b1, s31);
+            s32 = Vector512.FusedMultiplyAdd(x, b2, s32);
+            s33 = Vector512.FusedMultiplyAdd(x, b3, s33);
+            ar = ref Unsafe.Add(ref ar, a.Cols);
+            br = ref Unsafe.Add(ref br, n);
+        }
+        StoreWide(c, start, j, s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23, s30, s31, s32, s33);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreWide(Matrix c, int start, int j,
+        Vector512<Real> s00, Vector512<Real> s01, Vector512<Real> s02, Vector512<Real> s03,
+        Vector512<Real> s10, Vector512<Real> s11, Vector512<Real> s12, Vector512<Real> s13,
+        Vector512<Real> s20, Vector512<Real> s21, Vector512<Real> s22, Vector512<Real> s23,
+        Vector512<Real> s30, Vector512<Real> s31, Vector512<Real> s32, Vector512<Real> s33)
+    {
+        int n = c.Cols;
+        int w = Vector512<Real>.Count;
+        ref Real r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(c.Data), start * n + j);
+        s00.StoreUnsafe(ref r0);
+        s01.StoreUnsafe(ref r0, (nuint)w);
+        s02.StoreUnsafe(ref r0, (nuint)(2 * w));
+        s03.StoreUnsafe(ref r0, (nuint)(3 * w));
+        ref Real r1 = ref Unsafe.Add(ref r0, n);
+        s10.StoreUnsafe(ref r1);
+        s11.StoreUnsafe(ref r1, (nuint)w);
+        s12.StoreUnsafe(ref r1, (nuint)(2 * w));
+        s13.StoreUnsafe(ref r1, (nuint)(3 * w));
+        ref Real r2 = ref Unsafe.Add(ref r1, n);
+        s20.StoreUnsafe(ref r2);
+        s21.StoreUnsafe(ref r2, (nuint)w);
+        s22.StoreUnsafe(ref r2, (nuint)(2 * w));
+        s23.StoreUnsafe(ref r2, (nuint)(3 * w));
+        ref Real r3 = ref Unsafe.Add(ref r2, n);
+        s30.StoreUnsafe(ref r3);
+        s31.StoreUnsafe(ref r3, (nuint)w);
+        s32.StoreUnsafe(ref r3, (nuint)(2 * w));
+        s33.StoreUnsafe(ref r3, (nuint)(3 * w));
     }
 }

@@ -38,6 +38,8 @@ public static class TinyLmMoves
         FlatMomentumUpdate.Definition,
         SimdMomentumUpdate.Definition,
         ParallelMomentumUpdate.Definition,
+        TwoPassParallelStep.Definition,
+        WideRegisterBlocks.Definition,
         DroppedOutputBiasGradient.Definition,
         MeanScaledTwice.Definition,
         OffByOneMatmul.Definition,
