@@ -23,7 +23,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner
     /// <summary>Starts the two workers of the next session, nothing loaded yet: while the host compiles, not after.</summary>
     public async ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken)
     {
-        var starting = new[] { WorkerProcess.StartAsync(_options, cancellationToken).AsTask(), WorkerProcess.StartAsync(_options, cancellationToken).AsTask() };
+        var starting = StartPair(cancellationToken);
         try
         {
             await Task.WhenAll(starting).ConfigureAwait(false);
@@ -40,14 +40,12 @@ public sealed class WorkerCandidateRunner : ICandidateRunner
     {
         ArgumentNullException.ThrowIfNull(request);
         // Workers started ahead are used once, by this session; otherwise two are started now.
-        var (baselineStart, candidateStart) = request.Started is StartedWorkers ahead
-            ? (Task.FromResult(ahead.Baseline), Task.FromResult(ahead.Candidate))
-            : (WorkerProcess.StartAsync(_options, cancellationToken).AsTask(), WorkerProcess.StartAsync(_options, cancellationToken).AsTask());
+        var starting = request.Started is StartedWorkers ahead ? [Task.FromResult(ahead.Baseline), Task.FromResult(ahead.Candidate)] : StartPair(cancellationToken);
         if (request.Started is { } other and not StartedWorkers)
         {
             await other.DisposeAsync().ConfigureAwait(false);
         }
-        var starting = new[] { baselineStart, candidateStart };
+        var (baselineStart, candidateStart) = (starting[0], starting[1]);
         var loading = new[] { LoadAsync(baselineStart, request, request.BaselineImage, cancellationToken), LoadAsync(candidateStart, request, request.CandidateImage, cancellationToken) };
         try
         {
@@ -76,6 +74,10 @@ public sealed class WorkerCandidateRunner : ICandidateRunner
         }
         return SessionOpening.Failed(candidateLoad.Failure ?? EvaluationStatus.Crash, candidateLoad.Detail);
     }
+
+    // The reference's worker and the candidate's, starting side by side.
+    private Task<WorkerProcess>[] StartPair(CancellationToken cancellationToken) =>
+        [WorkerProcess.StartAsync(_options, cancellationToken).AsTask(), WorkerProcess.StartAsync(_options, cancellationToken).AsTask()];
 
     private async Task<WorkerReply> LoadAsync(Task<WorkerProcess> starting, SessionRequest request, byte[] image, CancellationToken cancellationToken)
     {
