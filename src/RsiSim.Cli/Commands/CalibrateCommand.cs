@@ -37,10 +37,16 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
         [DefaultValue(1.5)]
         public double Span { get; init; } = 1.5;
 
+        [CommandOption("--tolerance <RATIO>")]
+        [Description("A persona's search stops at the first try within this ratio of its target (0.1: from 0.91 to 1.1 times it; 0: only an exact hit). Default: 0.1.")]
+        [DefaultValue(0.1)]
+        public double Tolerance { get; init; } = 0.1;
+
         public override ValidationResult Validate() =>
             Steps is < 1 or > 30 ? ValidationResult.Error("--steps must be between 1 and 30")
             : Span is <= 0 or > 6 ? ValidationResult.Error("--span must be above 0 and at most 6")
             : Trials is < 1 ? ValidationResult.Error("--trials must be at least 1")
+            : Tolerance is < 0 or >= 1 ? ValidationResult.Error("--tolerance must be at least 0 and below 1")
             : ValidationResult.Success();
     }
 
@@ -76,7 +82,7 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
             var fit = await PersonaCalibration.FitAsync(
                 (capability, ct) => MeasureAsync(runner, scenario, target, capability, ct),
                 target.Figure, increasing: !target.IsHuman,
-                Math.Max(Lowest, target.Capability - settings.Span), Math.Min(Highest, target.Capability + settings.Span), settings.Steps,
+                Math.Max(Lowest, target.Capability - settings.Span), Math.Min(Highest, target.Capability + settings.Span), settings.Steps, settings.Tolerance,
                 step => error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {target.Arm.Name}: capability {step.Capability:0.000} -> {Describe(target, step.Measured)} (target {Describe(target, target.Figure)})")),
                 cancellationToken).ConfigureAwait(false);

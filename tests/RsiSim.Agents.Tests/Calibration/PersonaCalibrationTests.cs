@@ -11,7 +11,7 @@ public sealed class PersonaCalibrationTests
     public async Task Bisection_finds_the_capability_whose_figure_is_the_target(double target)
     {
         // A figure that grows with capability, as a persona's mean best does.
-        var fit = await PersonaCalibration.FitAsync((c, _) => Task.FromResult(Math.Exp(c)), target, increasing: true, 0, 6, 12, null, TestContext.Current.CancellationToken);
+        var fit = await PersonaCalibration.FitAsync((c, _) => Task.FromResult(Math.Exp(c)), target, increasing: true, 0, 6, 12, 0, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(Math.Log(target), fit.Capability, 2);
         Assert.InRange(fit.Ratio, 0.99, 1.01);
@@ -25,7 +25,7 @@ public sealed class PersonaCalibrationTests
         static Task<double> Hours(double c, CancellationToken _) => Task.FromResult(c < 1 ? double.PositiveInfinity : 12 / c);
         var steps = new List<CalibrationStep>();
 
-        var fit = await PersonaCalibration.FitAsync(Hours, 6, increasing: false, 0, 6, 10, steps.Add, TestContext.Current.CancellationToken);
+        var fit = await PersonaCalibration.FitAsync(Hours, 6, increasing: false, 0, 6, 10, 0, steps.Add, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, fit.Capability, 1);
         Assert.Equal(fit.Steps, steps);
@@ -38,10 +38,26 @@ public sealed class PersonaCalibrationTests
         // Not monotone: the last step is further from the target than an earlier one.
         double[] figures = [4, 2.2, 1.2, 2.5];
         int call = 0;
-        var fit = await PersonaCalibration.FitAsync((_, _) => Task.FromResult(figures[call++]), 2, increasing: true, 0, 4, 4, null, TestContext.Current.CancellationToken);
+        var fit = await PersonaCalibration.FitAsync((_, _) => Task.FromResult(figures[call++]), 2, increasing: true, 0, 4, 4, 0, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(2.2, fit.Measured);
         Assert.Equal(1, fit.Capability);
+    }
+
+    [Fact]
+    public async Task The_search_stops_at_the_first_step_within_the_tolerance()
+    {
+        // 2.2 is within 20% of 2 but not within 5%: a 20% tolerance stops there, a 5% one goes on to the end.
+        double[] figures = [4, 2.2, 1.2, 2.5];
+        int call = 0;
+        var loose = await PersonaCalibration.FitAsync((_, _) => Task.FromResult(figures[call++]), 2, increasing: true, 0, 4, 4, 0.2, null, TestContext.Current.CancellationToken);
+        call = 0;
+        var tight = await PersonaCalibration.FitAsync((_, _) => Task.FromResult(figures[call++]), 2, increasing: true, 0, 4, 4, 0.05, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, loose.Steps.Count);
+        Assert.Equal(2.2, loose.Measured);
+        Assert.Equal(4, tight.Steps.Count);
+        Assert.Equal(2.2, tight.Measured);
     }
 
     [Fact]

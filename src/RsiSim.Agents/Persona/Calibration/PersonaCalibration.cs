@@ -20,7 +20,8 @@ public sealed record CalibrationFit(double Capability, double Measured, double T
 public static class PersonaCalibration
 {
     /// <summary>Bisects capability in [<paramref name="low"/>, <paramref name="high"/>] until <paramref name="measure"/>
-    /// hits <paramref name="target"/>; <paramref name="increasing"/> says whether the figure grows with capability.</summary>
+    /// comes within <paramref name="tolerance"/> of <paramref name="target"/> (as a ratio: 0.1 stops at 0.91 to 1.1 of
+    /// it, 0 only on an exact hit); <paramref name="increasing"/> says whether the figure grows with capability.</summary>
     public static async Task<CalibrationFit> FitAsync(
         Func<double, CancellationToken, Task<double>> measure,
         double target,
@@ -28,12 +29,14 @@ public static class PersonaCalibration
         double low,
         double high,
         int steps,
+        double tolerance,
         Action<CalibrationStep>? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(measure);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(target);
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(tolerance);
         if (!(low < high))
         {
             throw new ArgumentOutOfRangeException(nameof(high), "the capability range must not be empty");
@@ -46,7 +49,7 @@ public static class PersonaCalibration
             var step = new CalibrationStep(capability, measured);
             tried.Add(step);
             progress?.Invoke(step);
-            if (measured == target)
+            if (Distance(measured, target) <= Math.Log(1 + tolerance))
             {
                 break;
             }
