@@ -22,35 +22,37 @@ internal sealed class EvolutionAgent(EvolutionOptions options) : IAgent
         var random = context.Random;
         for (int retry = 0; retry < Retries; retry++)
         {
-            var child = population.Count == 0 ? ImmutableSortedSet<string>.Empty : Select(population, random);
+            // The first parent is the one recorded as the child's parent; the reference when the island is empty.
+            var parent = population.Count == 0 ? (Moves: ImmutableSortedSet<string>.Empty, Fitness: 1.0, context.Reference.Hash) : Select(population, random);
+            var child = parent.Moves;
             if (population.Count > 1 && random.NextDouble() < options.CrossoverRate)
             {
-                child = Crossover(context.Task.Moves, child, Select(population, random));
+                child = Crossover(context.Task.Moves, child, Select(population, random).Moves);
             }
             child = Mutate(context.Task.Moves, child, random, force: population.Count == 0 || retry > 0);
             if (!tried.Contains(MoveNeighbourhood.Key(child)))
             {
-                return ValueTask.FromResult(Proposal.Candidate(ComposedCandidates.For(context.Task, child), $"island {island}: {string.Join(", ", child)}"));
+                return ValueTask.FromResult(Proposal.Candidate(ComposedCandidates.For(context.Task, child), $"island {island}: {string.Join(", ", child)}") with { ParentHash = parent.Hash });
             }
         }
         return ValueTask.FromResult(Proposal.Finished("every child it bred had been tried before"));
     }
 
     // The island's fittest valid candidates, plus the trial's best once a migration has happened.
-    private List<(ImmutableSortedSet<string> Moves, double Fitness)> Population(AgentContext context, int island)
+    private List<(ImmutableSortedSet<string> Moves, double Fitness, string Hash)> Population(AgentContext context, int island)
     {
         var members = context.History
-            .Where((a, i) => i % options.Islands == island && a.Status.IsValid() && a.Speedup is not null)
-            .Select(a => (a.Moves, Fitness: a.Speedup!.Value))
+            .Where((a, i) => i % options.Islands == island && a.Status.IsValid() && a.Speedup is not null && a.CandidateHash is not null)
+            .Select(a => (a.Moves, Fitness: a.Speedup!.Value, Hash: a.CandidateHash!))
             .ToList();
         if (context.History.Count >= options.MigrationInterval && context.Best.Candidate.Moves.Count > 0)
         {
-            members.Add((context.Best.Candidate.Moves, context.Best.Speedup));
+            members.Add((context.Best.Candidate.Moves, context.Best.Speedup, context.Best.Candidate.Hash));
         }
         return [.. members.GroupBy(m => MoveNeighbourhood.Key(m.Moves)).Select(g => g.MaxBy(m => m.Fitness)).OrderByDescending(m => m.Fitness).Take(options.Population)];
     }
 
-    private ImmutableSortedSet<string> Select(List<(ImmutableSortedSet<string> Moves, double Fitness)> population, SplitMix64 random)
+    private (ImmutableSortedSet<string> Moves, double Fitness, string Hash) Select(List<(ImmutableSortedSet<string> Moves, double Fitness, string Hash)> population, SplitMix64 random)
     {
         var best = population[random.NextInt(population.Count)];
         for (int i = 1; i < options.Tournament; i++)
@@ -61,7 +63,7 @@ internal sealed class EvolutionAgent(EvolutionOptions options) : IAgent
                 best = rival;
             }
         }
-        return best.Moves;
+        return best;
     }
 
     // The union of both parents' moves, kept only as far as it composes, in the library's order.

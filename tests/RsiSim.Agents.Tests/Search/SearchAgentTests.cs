@@ -41,6 +41,27 @@ public sealed class SearchAgentTests
     }
 
     [Fact]
+    public async Task Evolution_records_the_parent_it_bred_from_not_the_trials_best()
+    {
+        // Without crossover or migration, a child's parent is the reference or an earlier valid candidate of its own island.
+        var arm = AgentLoop.Arm("evo", "evolution", ("islands", 3), ("crossoverRate", 0.0), ("migrationInterval", 100_000));
+
+        var attempts = await AgentLoop.RunAsync(AgentLoop.Scenario(new Budget(Attempts: 45), 2, arm), Landscape());
+
+        string reference = RsiSim.Core.Candidates.Candidate.HashOf(TinyLmTask.Instance.ReferenceSource);
+        foreach (var trial in attempts.GroupBy(a => a.Trial.Index))
+        {
+            var list = trial.Select(a => a.Attempt).ToList();
+            for (int i = 0; i < list.Count; i++)
+            {
+                var ownIsland = list.Take(i).Where((a, j) => j % 3 == i % 3 && a.Status.IsValid()).Select(a => a.CandidateHash);
+                Assert.Contains(list[i].ParentHash, ownIsland.Append(reference));
+            }
+            Assert.Contains(list, a => a.ParentHash != reference);
+        }
+    }
+
+    [Fact]
     public async Task Greedy_keeps_climbing_from_its_best_and_stops_at_a_local_optimum()
     {
         var arm = AgentLoop.Arm("greedy", "greedy");
