@@ -5,6 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace RsiSim.Cli.Commands;
 
 /// <summary>Writes a scenario file back with each fitted arm's <c>capability</c> set, and a comment saying where it came from.</summary>
+/// <remarks>Each capability is written exactly as measured (round-trip format): running the file must give the fitted figures.</remarks>
 internal static class CalibratedScenario
 {
     public static void Write(string source, string destination, IReadOnlyDictionary<string, double> capabilities, string provenance)
@@ -24,7 +25,7 @@ internal static class CalibratedScenario
             if (arm.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode { Value: { } armName }
                 && capabilities.TryGetValue(armName, out double capability))
             {
-                arm.Children[new YamlScalarNode("capability")] = new YamlScalarNode(capability.ToString("0.000", CultureInfo.InvariantCulture));
+                arm.Children[new YamlScalarNode("capability")] = new YamlScalarNode(capability.ToString("R", CultureInfo.InvariantCulture));
             }
         }
         string? directory = Path.GetDirectoryName(Path.GetFullPath(destination));

@@ -66,5 +66,17 @@ public sealed class PersonaCalibrationTests
         Assert.Equal([1, 2.5, 2.5, 4], PersonaCalibration.NonDecreasing([1, 3, 2, 4]));
         Assert.Equal([1, 2, 2, 2], PersonaCalibration.NonDecreasing([1, 3, 2, 1]));
         Assert.Equal([0.5, 1, 1.5], PersonaCalibration.NonDecreasing([0.5, 1, 1.5]));
+        Assert.Equal([0.334, 0.334, 0.334], PersonaCalibration.NonDecreasing([1, 0.001, 0.002]));
+    }
+
+    [Fact]
+    public async Task Every_capability_tried_has_three_decimals_so_the_fitted_file_holds_exactly_what_was_measured()
+    {
+        var fit = await PersonaCalibration.FitAsync((c, _) => Task.FromResult(Math.Exp(c)), 1.01, increasing: true, 0, 2, 12, 0, null, TestContext.Current.CancellationToken);
+
+        Assert.All(fit.Steps, s => Assert.Equal(Math.Round(s.Capability, 3), s.Capability));
+        Assert.Equal(fit.Steps.Count, fit.Steps.Select(s => s.Capability).Distinct().Count());
+        Assert.True(fit.Steps.Count < 12, "a search narrower than the precision stops instead of trying a capability again");
+        Assert.Contains(fit.Steps, s => s.Capability == fit.Capability);
     }
 }

@@ -19,6 +19,10 @@ public sealed record CalibrationFit(double Capability, double Measured, double T
 /// </remarks>
 public static class PersonaCalibration
 {
+    /// <summary>Capabilities are tried to this many decimals, so the fitted value written out is exactly the one measured:
+    /// a persona's draws compare against probabilities that follow capability, and a rounded one may walk differently.</summary>
+    public const int Decimals = 3;
+
     /// <summary>Bisects capability in [<paramref name="low"/>, <paramref name="high"/>] until <paramref name="measure"/>
     /// comes within <paramref name="tolerance"/> of <paramref name="target"/> (as a ratio: 0.1 stops at 0.91 to 1.1 of
     /// it, 0 only on an exact hit); <paramref name="increasing"/> says whether the figure grows with capability.</summary>
@@ -44,7 +48,11 @@ public static class PersonaCalibration
         var tried = new List<CalibrationStep>();
         for (int i = 0; i < steps; i++)
         {
-            double capability = (low + high) / 2;
+            double capability = Math.Round((low + high) / 2, Decimals);
+            if (tried.Exists(t => t.Capability == capability))
+            {
+                break; // the interval is narrower than the precision: nothing new to try
+            }
             double measured = await measure(capability, cancellationToken).ConfigureAwait(false);
             var step = new CalibrationStep(capability, measured);
             tried.Add(step);
@@ -71,7 +79,8 @@ public static class PersonaCalibration
     public static double Distance(double measured, double target) =>
         measured > 0 && double.IsFinite(measured) ? Math.Abs(Math.Log(measured / target)) : double.PositiveInfinity;
 
-    /// <summary>The closest non-decreasing sequence to <paramref name="values"/> in least squares (pool adjacent violators).</summary>
+    /// <summary>The closest non-decreasing sequence to <paramref name="values"/> in least squares (pool adjacent violators),
+    /// each pooled mean rounded to <see cref="Decimals"/> decimals like every capability tried.</summary>
     public static IReadOnlyList<double> NonDecreasing(IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -87,7 +96,7 @@ public static class PersonaCalibration
                 blocks[^1] = (previous.Sum + last.Sum, previous.Count + last.Count);
             }
         }
-        return [.. blocks.SelectMany(b => Enumerable.Repeat(Mean(b), b.Count))];
+        return [.. blocks.SelectMany(b => Enumerable.Repeat(Math.Round(Mean(b), Decimals), b.Count))];
     }
 
     private static double Mean((double Sum, int Count) block) => block.Sum / block.Count;
