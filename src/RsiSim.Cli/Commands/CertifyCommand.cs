@@ -106,7 +106,5 @@ internal sealed class CertifyCommand : AsyncCommand<CertifyCommand.Settings>
             agrees = a.Agrees,
             detail = a.Detail,
         }),
-    }, JsonOptions);
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    }, CliJson.Options);
 }

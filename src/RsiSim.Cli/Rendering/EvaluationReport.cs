@@ -84,8 +84,6 @@ internal sealed class EvaluationReport(ITask task, string size, string file, Can
             },
             output = evaluation.Output,
         };
-        return JsonSerializer.Serialize(document, JsonOptions);
+        return JsonSerializer.Serialize(document, CliJson.Options);
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

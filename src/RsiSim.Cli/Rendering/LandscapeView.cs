@@ -11,8 +11,6 @@ namespace RsiSim.Cli.Rendering;
 /// <summary>The measured landscape as a terminal table or JSON.</summary>
 internal static class LandscapeView
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-
     public static void Write(IAnsiConsole console, LandscapeReport report)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -57,7 +55,7 @@ internal static class LandscapeView
             alone = Summary(e.Alone),
             contribution = e.Contribution,
         }),
-    }, JsonOptions);
+    }, CliJson.Options);
 
     private static object Summary(EvaluationResult evaluation) => new
     {

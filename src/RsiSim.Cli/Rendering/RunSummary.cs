@@ -66,7 +66,5 @@ internal static class RunSummary
             medianHours = PublishedComparison.MedianHoursToTarget(h),
             trials = h.HoursToTarget,
         }),
-    }, JsonOptions);
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    }, CliJson.Options);
 }
