@@ -23,7 +23,7 @@ internal sealed class EvolutionAgent(EvolutionOptions options) : IAgent
         for (int retry = 0; retry < Retries; retry++)
         {
             // The first parent is the one recorded as the child's parent; the reference when the island is empty.
-            var parent = population.Count == 0 ? (Moves: ImmutableSortedSet<string>.Empty, Fitness: 1.0, context.Reference.Hash) : Select(population, random);
+            var parent = population.Count == 0 ? new Member([], 1.0, context.Reference.Hash) : Select(population, random);
             var child = parent.Moves;
             if (population.Count > 1 && random.NextDouble() < options.CrossoverRate)
             {
@@ -39,20 +39,20 @@ internal sealed class EvolutionAgent(EvolutionOptions options) : IAgent
     }
 
     // The island's fittest valid candidates, plus the trial's best once a migration has happened.
-    private List<(ImmutableSortedSet<string> Moves, double Fitness, string Hash)> Population(AgentContext context, int island)
+    private List<Member> Population(AgentContext context, int island)
     {
         var members = context.History
             .Where((a, i) => i % options.Islands == island && a.Status.IsValid() && a.Speedup is not null && a.CandidateHash is not null)
-            .Select(a => (a.Moves, Fitness: a.Speedup!.Value, Hash: a.CandidateHash!))
+            .Select(a => new Member(a.Moves, a.Speedup!.Value, a.CandidateHash!))
             .ToList();
         if (context.History.Count >= options.MigrationInterval && context.Best.Candidate.Moves.Count > 0)
         {
-            members.Add((context.Best.Candidate.Moves, context.Best.Speedup, context.Best.Candidate.Hash));
+            members.Add(new Member(context.Best.Candidate.Moves, context.Best.Speedup, context.Best.Candidate.Hash));
         }
-        return [.. members.GroupBy(m => MoveNeighbourhood.Key(m.Moves)).Select(g => g.MaxBy(m => m.Fitness)).OrderByDescending(m => m.Fitness).Take(options.Population)];
+        return [.. members.GroupBy(m => MoveNeighbourhood.Key(m.Moves)).Select(g => g.MaxBy(m => m.Fitness)!).OrderByDescending(m => m.Fitness).Take(options.Population)];
     }
 
-    private (ImmutableSortedSet<string> Moves, double Fitness, string Hash) Select(List<(ImmutableSortedSet<string> Moves, double Fitness, string Hash)> population, SplitMix64 random)
+    private Member Select(List<Member> population, SplitMix64 random)
     {
         var best = population[random.NextInt(population.Count)];
         for (int i = 1; i < options.Tournament; i++)
@@ -98,4 +98,7 @@ internal sealed class EvolutionAgent(EvolutionOptions options) : IAgent
         }
         return moves;
     }
+
+    /// <summary>One member of an island: its moves, its measured speedup, and its hash (recorded as a child's parent).</summary>
+    private sealed record Member(ImmutableSortedSet<string> Moves, double Fitness, string Hash);
 }
