@@ -82,6 +82,24 @@ public sealed class LlmAgentFaultTests
     }
 
     [Fact]
+    public async Task A_call_waiting_for_the_breaker_is_let_through_even_when_its_timer_fires_a_little_early()
+    {
+        // Given an endpoint down for two whole calls, then back, and timers that fire 40 ms before they are due
+        await using var server = await OpenAiTestServer.StartAsync(
+            ScriptedReply.Status(500), ScriptedReply.Status(500), ScriptedReply.Status(500), ScriptedReply.Status(500), ScriptedReply.Answer(Good));
+        using var folder = new TempFolder();
+        var arm = LlmArms.Create(server.Endpoint, ("retries", 1), ("breakDuration", TimeSpan.FromSeconds(1)));
+        var factory = LlmArms.Factory(time: new EarlyTimers(TimeSpan.FromMilliseconds(40)));
+
+        // When three attempts run
+        var run = await LlmLoop.RunAsync(LlmLoop.Scenario(arm, new Budget(Attempts: 3)), folder.Combine("run"), factory);
+
+        // Then the third call's one wait outlasted the break: it reached the endpoint instead of being turned away again
+        Assert.True(run.Attempts[2].Record.Status.IsValid(), run.Attempts[2].Record.Detail);
+        Assert.Equal(5, server.Received.Count);
+    }
+
+    [Fact]
     public async Task The_key_is_sent_to_the_endpoint_but_never_recorded()
     {
         // Given an endpoint that answers once

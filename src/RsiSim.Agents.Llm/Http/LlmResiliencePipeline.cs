@@ -13,6 +13,10 @@ internal static partial class LlmResiliencePipeline
 {
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromMinutes(1);
 
+    /// <summary>Added to an open breaker's wait: a timer may fire up to a clock tick before the breaker's own clock says the break is over.</summary>
+    /// <remarks>Without it a call that waited exactly the break was turned away again a millisecond early and used up its retry (about one run in six).</remarks>
+    internal static readonly TimeSpan BreakerWaitMargin = TimeSpan.FromMilliseconds(50);
+
     public static ResiliencePipeline<HttpResponseMessage> Build(LlmAgentOptions options, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -40,7 +44,7 @@ internal static partial class LlmResiliencePipeline
         ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) || args.Outcome.Exception is BrokenCircuitException),
         // Retry-After wins over the backoff; an open breaker says when it will let a call through.
         DelayGenerator = args => ValueTask.FromResult(
-            args.Outcome.Exception is BrokenCircuitException { RetryAfter: { } reopens } ? reopens : RetryAfter.Of(args.Outcome.Result, time)),
+            args.Outcome.Exception is BrokenCircuitException { RetryAfter: { } reopens } ? reopens + BreakerWaitMargin : RetryAfter.Of(args.Outcome.Result, time)),
         OnRetry = args =>
         {
             CallTrace.Current?.AddWait(args.RetryDelay);

@@ -35,6 +35,6 @@ internal static class LlmArms
     }
 
     /// <summary>A factory whose environment has the test key, and nothing else.</summary>
-    public static LlmAgentFactory Factory(Microsoft.Extensions.Logging.ILoggerFactory? loggers = null) =>
-        new(loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System, name => name == KeyVariable ? Key : null);
+    public static LlmAgentFactory Factory(Microsoft.Extensions.Logging.ILoggerFactory? loggers = null, TimeProvider? time = null) =>
+        new(loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, time ?? TimeProvider.System, name => name == KeyVariable ? Key : null);
 }
