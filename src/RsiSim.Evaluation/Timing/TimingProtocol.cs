@@ -21,16 +21,17 @@ public sealed class TimingProtocol(TimingOptions options)
         ArgumentNullException.ThrowIfNull(check);
         var checks = new CheckAggregate();
         var timeout = options.MinimumTimeout;
+        var schedule = new Schedule(session, Runs(hiddenSeed));
         for (int w = 0; w < options.WarmupRuns; w++)
         {
             ulong seed = SplitMix64.Derive(hiddenSeed, "warm-up", w);
-            var baseline = await RunBaselineAsync(session, seed, timeout, cancellationToken).ConfigureAwait(false);
+            var baseline = await RunBaselineAsync(schedule, seed, timeout, cancellationToken).ConfigureAwait(false);
             if (!baseline.Succeeded)
             {
                 return ReferenceLost(baseline);
             }
             timeout = Max(timeout, TimeSpan.FromSeconds(baseline.Seconds * options.RunTimeoutFactor));
-            var candidate = await session.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
+            var candidate = await schedule.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
             if (!candidate.Succeeded)
             {
                 return EvaluationResult.Failed(candidate.Failure!.Value, candidate.Detail, output: candidate.CapturedOutput);
@@ -49,15 +50,15 @@ public sealed class TimingProtocol(TimingOptions options)
         {
             ulong seed = SplitMix64.Derive(hiddenSeed, "timed", r);
             TimedRun baseline, candidate;
-            if (r % 2 == 0)
+            if (BaselineFirst(r))
             {
-                baseline = await RunBaselineAsync(session, seed, timeout, cancellationToken).ConfigureAwait(false);
-                candidate = await session.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
+                baseline = await RunBaselineAsync(schedule, seed, timeout, cancellationToken).ConfigureAwait(false);
+                candidate = await schedule.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                candidate = await session.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
-                baseline = await RunBaselineAsync(session, seed, timeout, cancellationToken).ConfigureAwait(false);
+                candidate = await schedule.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
+                baseline = await RunBaselineAsync(schedule, seed, timeout, cancellationToken).ConfigureAwait(false);
             }
             if (!candidate.Succeeded)
             {
@@ -85,8 +86,28 @@ public sealed class TimingProtocol(TimingOptions options)
         return new EvaluationResult(EvaluationStatus.Passed, summary, [.. checks.Results], [], timing, printed);
     }
 
+    /// <summary>Every run of an evaluation in order, while all pass: warm-up pairs, then timed pairs in alternating order.</summary>
+    private IEnumerable<(RunSide Side, ulong Seed)> Runs(ulong hiddenSeed)
+    {
+        for (int w = 0; w < options.WarmupRuns; w++)
+        {
+            ulong seed = SplitMix64.Derive(hiddenSeed, "warm-up", w);
+            yield return (RunSide.Baseline, seed);
+            yield return (RunSide.Candidate, seed);
+        }
+        for (int r = 0; r < options.Repetitions; r++)
+        {
+            ulong seed = SplitMix64.Derive(hiddenSeed, "timed", r);
+            var (first, second) = BaselineFirst(r) ? (RunSide.Baseline, RunSide.Candidate) : (RunSide.Candidate, RunSide.Baseline);
+            yield return (first, seed);
+            yield return (second, seed);
+        }
+    }
+
+    private static bool BaselineFirst(int repetition) => repetition % 2 == 0;
+
     // The reference failing in a live worker is a bug and throws; its worker dying (killed, crashed, out of time) only ends this evaluation.
-    private static async ValueTask<TimedRun> RunBaselineAsync(IRunSession session, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async ValueTask<TimedRun> RunBaselineAsync(Schedule session, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var run = await session.RunAsync(RunSide.Baseline, seed, Max(timeout, TimeSpan.FromMinutes(5)), cancellationToken).ConfigureAwait(false);
         return run.Succeeded || run.WorkerLost ? run : throw new InvalidOperationException($"the reference itself failed: {run.Failure}: {run.Detail}");
@@ -102,4 +123,25 @@ public sealed class TimingProtocol(TimingOptions options)
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>Runs the evaluation's runs through the session, telling it before each which one follows.</summary>
+    private sealed class Schedule(IRunSession session, IEnumerable<(RunSide Side, ulong Seed)> runs)
+    {
+        private readonly (RunSide Side, ulong Seed)[] _runs = [.. runs];
+        private int _next;
+
+        public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            if (_next >= _runs.Length || _runs[_next] != (side, seed))
+            {
+                throw new InvalidOperationException($"run {_next + 1} of the schedule is not {side} on seed {seed}");
+            }
+            _next++;
+            if (_next < _runs.Length)
+            {
+                session.Expect(_runs[_next].Side, _runs[_next].Seed);
+            }
+            return session.RunAsync(side, seed, timeout, cancellationToken);
+        }
+    }
 }
