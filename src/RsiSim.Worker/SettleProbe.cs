@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using RsiSim.Worker.Protocol;
 
@@ -17,20 +18,27 @@ internal sealed class SettleProbe
     private static readonly TimeSpan Recount = TimeSpan.FromMilliseconds(50);
     private readonly long _timers = Timer.ActiveCount;
     private readonly int _threads = ThreadCensus.Available ? ThreadCensus.ProgramThreads() : 0;
+    private (long At, double Cpu)? _began;
 
+    /// <summary>Starts the watch the moment a run returns, so that the worker's own sending of the result (on the loop
+    /// thread, which the census leaves out) fills the window instead of coming before it.</summary>
+    public void Begin() => _began = (Stopwatch.GetTimestamp(), CpuMilliseconds());
+
+    /// <summary>Watches at least <paramref name="windowMilliseconds"/> from <see cref="Begin"/> (or from now, without it).</summary>
     public WorkerMessage Check(int windowMilliseconds)
     {
         var window = TimeSpan.FromMilliseconds(Math.Clamp(windowMilliseconds, 1, 5000));
-        double cpu = IdleCpu(window);
-        if (cpu > BusyFraction * window.TotalMilliseconds)
+        var (cpu, watched) = WatchSinceBegin(window);
+        if (cpu > BusyFraction * watched.TotalMilliseconds)
         {
             // A blip (a finalizer, a clock tick charged late where only ticks are kept) ends quickly; left-over work does not.
             window *= 4;
             cpu = IdleCpu(window);
+            watched = window;
         }
-        if (cpu > BusyFraction * window.TotalMilliseconds)
+        if (cpu > BusyFraction * watched.TotalMilliseconds)
         {
-            return Violation(string.Create(CultureInfo.InvariantCulture, $"the program was still computing after its run returned ({cpu:0} ms of CPU in {window.TotalMilliseconds:0} ms while the harness was idle)"));
+            return Violation(string.Create(CultureInfo.InvariantCulture, $"the program was still computing after its run returned ({cpu:0} ms of CPU in {watched.TotalMilliseconds:0} ms while the harness was idle)"));
         }
         ThreadPool.GetAvailableThreads(out int available, out _);
         ThreadPool.GetMaxThreads(out int max, out _);
@@ -63,6 +71,21 @@ internal sealed class SettleProbe
 
     private static ErrorMessage Violation(string what) =>
         new("policy-violation", what + "; threads and tasks must finish before the call that started them returns");
+
+    private (double Cpu, TimeSpan Watched) WatchSinceBegin(TimeSpan window)
+    {
+        if (_began is not { } began)
+        {
+            return (IdleCpu(window), window);
+        }
+        _began = null;
+        var elapsed = Stopwatch.GetElapsedTime(began.At);
+        if (elapsed < window)
+        {
+            Thread.Sleep(window - elapsed);
+        }
+        return (CpuMilliseconds() - began.Cpu, Stopwatch.GetElapsedTime(began.At));
+    }
 
     private static double IdleCpu(TimeSpan window)
     {

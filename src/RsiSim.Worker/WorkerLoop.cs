@@ -114,6 +114,7 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
             return;
         }
         Send(new RanMessage());
+        _settle?.Begin();
         var tensors = result.Tensors.ToDictionary(t => t.Key, t => DoubleArrayCodec.Encode(t.Value ?? []), StringComparer.Ordinal);
         Send(new ResultMessage(DoubleArrayCodec.Encode(result.StepLosses.AsSpan()), tensors, capture.Take()));
     }

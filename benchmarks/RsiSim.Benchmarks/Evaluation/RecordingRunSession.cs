@@ -16,6 +16,8 @@ internal sealed class RecordingRunSession(IRunSession inner, RunLedger ledger) :
         return run;
     }
 
+    public void Expect(RunSide side, ulong seed) => inner.Expect(side, seed);
+
     public async ValueTask DisposeAsync()
     {
         long start = Stopwatch.GetTimestamp();

@@ -121,6 +121,15 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
             return run;
         }
 
+        // A reference run served from the recorded outputs never reaches the workers: only a real one is worth preparing.
+        public void Expect(RunSide side, ulong seed)
+        {
+            if (side == RunSide.Candidate || !owner._outputs.ContainsKey((request.Task.Id, request.Size, seed)))
+            {
+                inner.Expect(side, seed);
+            }
+        }
+
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

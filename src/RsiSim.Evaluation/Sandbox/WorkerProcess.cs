@@ -10,12 +10,16 @@ namespace RsiSim.Evaluation.Sandbox;
 internal sealed class WorkerProcess : IAsyncDisposable
 {
     private const int StderrTailChars = 8192;
+
+    /// <summary>A run's result is one line of about 600 KB at small: read in large pieces, not the 4 KB the default reader takes.</summary>
+    private const int ReadBufferBytes = 1 << 16;
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
 
     private readonly Process _process;
     private readonly DirectoryInfo _folder;
     private readonly StringBuilder _stderr = new();
     private readonly Lock _stderrLock = new();
+    private StreamReader _output = StreamReader.Null;
     private WorkerReply? _death;
     private long? _oomKillsAtStart;
 
@@ -52,6 +56,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             throw;
         }
         process.BeginErrorReadLine();
+        worker._output = new StreamReader(process.StandardOutput.BaseStream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, ReadBufferBytes);
         var hello = await worker.ReceiveAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
         if (hello.Message is not HelloMessage { Protocol: WorkerMessage.ProtocolVersion })
         {
@@ -93,7 +98,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             return death;
         }
         // WaitAsync rather than a cancelled read: killing the process is what really ends a read on its pipe.
-        var read = _process.StandardOutput.ReadLineAsync(CancellationToken.None).AsTask();
+        var read = _output.ReadLineAsync(CancellationToken.None).AsTask();
         string? line;
         try
         {

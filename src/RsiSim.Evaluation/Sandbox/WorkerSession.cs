@@ -11,22 +11,31 @@ namespace RsiSim.Evaluation.Sandbox;
 /// <remarks>
 /// The two programs live in separate processes so that the candidate cannot reach the reference it is compared
 /// with. After each run the worker is asked to settle: work the candidate left running is a policy violation.
-/// While one worker hands its output back and settles, the other prepares the same seed's run ahead: the second
-/// run of an interleaved pair is the other side on the same seed. Nothing is timed meanwhile, and every preparation
-/// ahead is answered before any run starts, so timed runs still hold the machine alone.
+/// The settle is asked for as soon as "ran" arrives, and the worker counts its window from its run's return, so
+/// the result travels back and is decoded inside the window rather than before it. Meanwhile the next run's data
+/// is drawn: by the other worker at once, or by this one after it settled (the next run is the one
+/// <see cref="Expect"/> named; without it, the other side on the same seed, the second run of an interleaved pair).
+/// Nothing is timed meanwhile, and every preparation ahead is answered before any run starts, so timed runs still
+/// hold the machine alone.
 /// </remarks>
 internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options) : IRunSession
 {
     private readonly ulong?[] _lastSeed = new ulong?[2];
     private (RunSide Side, ulong Seed, Task<WorkerReply> Reply)? _ahead;
+    private (RunSide Side, ulong Seed)? _expected;
 
     /// <summary>How many runs found their data already prepared ahead; for tests and diagnostics.</summary>
     public int PreparedAhead { get; private set; }
+
+    public void Expect(RunSide side, ulong seed) => _expected = (side, seed);
 
     public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var worker = Worker(side);
         var prepareTimeout = Max(options.StartTimeout, timeout);
+        var next = _expected ?? (Other(side), seed);
+        bool guessed = _expected is null;
+        _expected = null;
         // Whatever was prepared ahead is answered first, whichever side runs now: no timed run overlaps it.
         var ahead = _ahead;
         _ahead = null;
@@ -59,23 +68,32 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
             return await FailedAsync(worker, ran).ConfigureAwait(false);
         }
         _lastSeed[(int)side] = seed;
-        PrepareAhead(Other(side), seed, prepareTimeout, cancellationToken);
+        // Both sides settle: the idle pause changes how warm the next run starts, and the two sides must be
+        // treated alike or the pause itself skews the speedup. Only the candidate can fail the check; the
+        // trusted reference's verdict is a heuristic's false alarm, unless its worker died.
+        var settle = await worker.SendAsync(new SettleMessage((int)options.SettleWindow.TotalMilliseconds), cancellationToken).ConfigureAwait(false);
+        if (next.Side != side && !(guessed && _lastSeed[(int)next.Side] == next.Seed))
+        {
+            PrepareAhead(next.Side, next.Seed, prepareTimeout, cancellationToken);
+        }
 
         var result = await worker.ReceiveAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
         if (result.Message is not ResultMessage output)
         {
             return await FailedAsync(worker, result).ConfigureAwait(false);
         }
-        // Both sides settle: the idle pause changes how warm the next run starts, and the two sides must be
-        // treated alike or the pause itself skews the speedup. Only the candidate can fail the check; the
-        // trusted reference's verdict is a heuristic's false alarm, unless its worker died.
-        var settled = await worker.RequestAsync(new SettleMessage((int)options.SettleWindow.TotalMilliseconds), options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        var decoded = Decode(output);
+        var settled = settle.Succeeded ? await worker.ReceiveAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false) : settle;
         if (settled.Message is not SettledMessage && (side == RunSide.Candidate || !worker.IsAlive))
         {
             var failed = await FailedAsync(worker, settled).ConfigureAwait(false);
             return failed with { CapturedOutput = output.Output };
         }
-        return Decode(output) is { } decoded
+        if (next.Side == side && !guessed)
+        {
+            PrepareAhead(next.Side, next.Seed, prepareTimeout, cancellationToken);
+        }
+        return decoded is not null
             ? new TimedRun(decoded, seconds, null, "", output.Output)
             : TimedRun.Failed(EvaluationStatus.Crash, "the worker sent a malformed result", output.Output);
     }
@@ -101,15 +119,13 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
 
     private static RunSide Other(RunSide side) => side == RunSide.Baseline ? RunSide.Candidate : RunSide.Baseline;
 
-    // The other side has not run this seed yet: it most likely runs it next. A guess that misses costs one preparation.
     private void PrepareAhead(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var worker = Worker(side);
-        if (_lastSeed[(int)side] == seed || !worker.IsAlive)
+        if (worker.IsAlive)
         {
-            return;
+            _ahead = (side, seed, worker.RequestAsync(new PrepareMessage(seed), timeout, cancellationToken).AsTask());
         }
-        _ahead = (side, seed, worker.RequestAsync(new PrepareMessage(seed), timeout, cancellationToken).AsTask());
     }
 
     // A failed request ends the worker's usefulness unless the worker itself reported a failure of the program

@@ -1,11 +1,12 @@
 using RsiSim.Evaluation.Running;
 using RsiSim.Evaluation.Sandbox;
+using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks.Harness;
 using RsiSim.Tasks.TinyLm;
 
 namespace RsiSim.Evaluation.Tests.Sandbox;
 
-/// <summary>While one worker hands back its run, the other prepares the same seed ahead; a run never sees the difference.</summary>
+/// <summary>While one worker hands back its run, the next run's data is drawn ahead; a run never sees the difference.</summary>
 public sealed class PrepareAheadTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
@@ -76,6 +77,47 @@ public sealed class PrepareAheadTests
 
         Assert.Equal(1, session.PreparedAhead);
         AssertSame(await InProcessAsync(7), again);
+    }
+
+    [Fact]
+    public async Task The_run_named_by_expect_is_prepared_ahead_on_the_other_worker_or_on_the_same_one_once_it_settled()
+    {
+        await using var session = await OpenAsync();
+
+        session.Expect(RunSide.Candidate, 8);
+        await session.RunAsync(RunSide.Baseline, 7, Timeout, Cancellation);
+        session.Expect(RunSide.Candidate, 9);
+        var other = await session.RunAsync(RunSide.Candidate, 8, Timeout, Cancellation);
+        var same = await session.RunAsync(RunSide.Candidate, 9, Timeout, Cancellation);
+
+        Assert.Equal(2, session.PreparedAhead);
+        AssertSame(await InProcessAsync(8), other);
+        AssertSame(await InProcessAsync(9), same);
+    }
+
+    [Fact]
+    public async Task A_run_other_than_the_one_expected_is_prepared_for_its_own_seed()
+    {
+        await using var session = await OpenAsync();
+
+        session.Expect(RunSide.Candidate, 8);
+        await session.RunAsync(RunSide.Baseline, 7, Timeout, Cancellation);
+        var candidate = await session.RunAsync(RunSide.Candidate, 9, Timeout, Cancellation);
+
+        Assert.Equal(0, session.PreparedAhead);
+        AssertSame(await InProcessAsync(9), candidate);
+    }
+
+    [Fact]
+    public async Task In_a_whole_evaluation_every_run_but_the_first_finds_its_data_prepared_ahead()
+    {
+        await using var session = await OpenAsync();
+        var protocol = new TimingProtocol(new TimingOptions(WarmupRuns: 1, Repetitions: 5));
+
+        var result = await protocol.MeasureAsync(session, (seed, candidate, reference) => TinyLmTask.Instance.Harness.Check(TinyLmSize.Tiny.Name, seed, candidate, reference), 5, Cancellation);
+
+        Assert.Equal(RsiSim.Core.Evaluations.EvaluationStatus.Passed, result.Status);
+        Assert.Equal(11, session.PreparedAhead);
     }
 
     [Fact]

@@ -63,6 +63,8 @@ public sealed class TimingExclusionTests
                 return await inner.RunAsync(side, seed, timeout, cancellationToken);
             }
 
+            public void Expect(RunSide side, ulong seed) => inner.Expect(side, seed);
+
             public ValueTask DisposeAsync() => inner.DisposeAsync();
         }
     }

@@ -87,6 +87,19 @@ public sealed class TimingProtocolTests
         Assert.Equal((timing.Low, timing.High), (again.Timing!.Low, again.Timing.High));
     }
 
+    [Fact]
+    public async Task Before_each_run_the_session_is_told_which_run_follows_it()
+    {
+        var session = new ScriptedSession();
+
+        await Protocol(warmups: 2, repetitions: 3).MeasureAsync(session, (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+
+        // What was announced before run i is run i + 1; nothing is announced before the last
+        Assert.Equal(10, session.Runs.Count);
+        Assert.Equal(session.Runs.Skip(1), session.ExpectedBefore.Take(9).Select(e => e!.Value));
+        Assert.Null(session.ExpectedBefore[9]);
+    }
+
     private static readonly CheckResult Pass = new("same", true, 0, 1, "ok");
 
     private static TimingProtocol Protocol(int warmups, int repetitions) => new(new TimingOptions(warmups, repetitions));
@@ -96,14 +109,22 @@ public sealed class TimingProtocolTests
     {
         private int _baselineRuns;
         private int _candidateRuns;
+        private (RunSide, ulong)? _expected;
 
         public List<(RunSide Side, ulong Seed)> Runs { get; } = [];
+
+        /// <summary>For each run, the run announced with <see cref="Expect"/> just before it, if any.</summary>
+        public List<(RunSide Side, ulong Seed)?> ExpectedBefore { get; } = [];
+
+        public void Expect(RunSide side, ulong seed) => _expected = (side, seed);
 
         public static ulong SeedOf(RunOutput output) => BitConverter.DoubleToUInt64Bits(output.Tensors["seed"][0]);
 
         public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
         {
             Runs.Add((side, seed));
+            ExpectedBefore.Add(_expected);
+            _expected = null;
             // The first run of each side is the warm-up in these tests' scripts; timed runs follow.
             int index = side == RunSide.Baseline ? _baselineRuns++ : _candidateRuns++;
             var script = side == RunSide.Baseline ? baseline : candidate;
