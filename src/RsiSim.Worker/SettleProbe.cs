@@ -22,7 +22,15 @@ internal sealed class SettleProbe
 
     /// <summary>Starts the watch the moment a run returns, so that the worker's own sending of the result (on the loop
     /// thread, which the census leaves out) fills the window instead of coming before it.</summary>
-    public void Begin() => _began = (Stopwatch.GetTimestamp(), CpuMilliseconds());
+    /// <remarks>Only where the census can leave the loop thread out: elsewhere the process's CPU time would count the
+    /// sending of the result as the program's, and the watch starts at the settle request as before.</remarks>
+    public void Begin()
+    {
+        if (ThreadCensus.Available)
+        {
+            _began = (Stopwatch.GetTimestamp(), CpuMilliseconds());
+        }
+    }
 
     /// <summary>Watches at least <paramref name="windowMilliseconds"/> from <see cref="Begin"/> (or from now, without it).</summary>
     public WorkerMessage Check(int windowMilliseconds)

@@ -86,11 +86,19 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
         private int _served;
         private bool _refresh;
         private bool _timed;
+        private (RunSide Side, ulong Seed)? _expected;
+
+        // Held, and passed on just before a run the inner session really makes: a hint passed on before a reference
+        // run served from the recorded outputs would reach the inner session one run early and name the wrong run.
+        public void Expect(RunSide side, ulong seed) => _expected = (side, seed);
 
         public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
         {
+            var expected = _expected;
+            _expected = null;
             if (side == RunSide.Candidate)
             {
+                PassOn(expected);
                 return await inner.RunAsync(side, seed, timeout, cancellationToken).ConfigureAwait(false);
             }
             var timings = owner._timings.GetOrAdd((request.Task.Id, request.Size), _ => new Timings());
@@ -107,6 +115,7 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
             {
                 return output! with { Seconds = timings.Median() };
             }
+            PassOn(expected);
             var run = await inner.RunAsync(side, seed, timeout, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref owner._baselineRuns);
             if (run.Succeeded)
@@ -121,12 +130,14 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
             return run;
         }
 
-        // A reference run served from the recorded outputs never reaches the workers: only a real one is worth preparing.
-        public void Expect(RunSide side, ulong seed)
+        // Only a run that will reach the workers is worth preparing: a candidate run, or a reference run not recorded
+        // yet or about to be timed again (a guess; one that misses costs one preparation).
+        private void PassOn((RunSide Side, ulong Seed)? expected)
         {
-            if (side == RunSide.Candidate || !owner._outputs.ContainsKey((request.Task.Id, request.Size, seed)))
+            if (expected is { } next
+                && (next.Side == RunSide.Candidate || !owner._outputs.ContainsKey((request.Task.Id, request.Size, next.Seed)) || (_refresh && !_timed)))
             {
-                inner.Expect(side, seed);
+                inner.Expect(next.Side, next.Seed);
             }
         }
 

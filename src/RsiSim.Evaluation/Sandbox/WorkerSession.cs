@@ -12,15 +12,14 @@ namespace RsiSim.Evaluation.Sandbox;
 /// The two programs live in separate processes so that the candidate cannot reach the reference it is compared
 /// with. After each run the worker is asked to settle: work the candidate left running is a policy violation.
 /// The settle is asked for as soon as "ran" arrives, and the worker counts its window from its run's return, so
-/// the result travels back and is decoded inside the window rather than before it. Meanwhile the next run's data
-/// is drawn: by the other worker at once, or by this one after it settled (the next run is the one
-/// <see cref="Expect"/> named; without it, the other side on the same seed, the second run of an interleaved pair).
+/// the result travels back and is decoded inside the window rather than before it. Meanwhile the run named by
+/// <see cref="Expect"/> has its data drawn: by the other worker at once, or by this one after it settled; without a
+/// name, nothing is drawn ahead.
 /// Nothing is timed meanwhile, and every preparation ahead is answered before any run starts, so timed runs still
 /// hold the machine alone.
 /// </remarks>
 internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options) : IRunSession
 {
-    private readonly ulong?[] _lastSeed = new ulong?[2];
     private (RunSide Side, ulong Seed, Task<WorkerReply> Reply)? _ahead;
     private (RunSide Side, ulong Seed)? _expected;
 
@@ -33,8 +32,7 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
     {
         var worker = Worker(side);
         var prepareTimeout = Max(options.StartTimeout, timeout);
-        var next = _expected ?? (Other(side), seed);
-        bool guessed = _expected is null;
+        var next = _expected;
         _expected = null;
         // Whatever was prepared ahead is answered first, whichever side runs now: no timed run overlaps it.
         var ahead = _ahead;
@@ -67,19 +65,23 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         {
             return await FailedAsync(worker, ran).ConfigureAwait(false);
         }
-        _lastSeed[(int)side] = seed;
         // Both sides settle: the idle pause changes how warm the next run starts, and the two sides must be
         // treated alike or the pause itself skews the speedup. Only the candidate can fail the check; the
         // trusted reference's verdict is a heuristic's false alarm, unless its worker died.
         var settle = await worker.SendAsync(new SettleMessage((int)options.SettleWindow.TotalMilliseconds), cancellationToken).ConfigureAwait(false);
-        if (next.Side != side && !(guessed && _lastSeed[(int)next.Side] == next.Seed))
+        if (next is { } other && other.Side != side)
         {
-            PrepareAhead(next.Side, next.Seed, prepareTimeout, cancellationToken);
+            PrepareAhead(other.Side, other.Seed, prepareTimeout, cancellationToken);
         }
 
         var result = await worker.ReceiveAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
         if (result.Message is not ResultMessage output)
         {
+            // The settle asked for is still to be answered: a worker out of step with its conversation is of no more use.
+            if (!result.Succeeded && settle.Succeeded && worker.IsAlive)
+            {
+                result = await worker.AbandonAsync(result).ConfigureAwait(false);
+            }
             return await FailedAsync(worker, result).ConfigureAwait(false);
         }
         var decoded = Decode(output);
@@ -89,9 +91,9 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
             var failed = await FailedAsync(worker, settled).ConfigureAwait(false);
             return failed with { CapturedOutput = output.Output };
         }
-        if (next.Side == side && !guessed)
+        if (next is { } same && same.Side == side)
         {
-            PrepareAhead(next.Side, next.Seed, prepareTimeout, cancellationToken);
+            PrepareAhead(same.Side, same.Seed, prepareTimeout, cancellationToken);
         }
         return decoded is not null
             ? new TimedRun(decoded, seconds, null, "", output.Output)
@@ -116,8 +118,6 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
     }
 
     private WorkerProcess Worker(RunSide side) => side == RunSide.Baseline ? baseline : candidate;
-
-    private static RunSide Other(RunSide side) => side == RunSide.Baseline ? RunSide.Candidate : RunSide.Baseline;
 
     private void PrepareAhead(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -18,9 +18,11 @@ public static class TrainingChecks
         {
             return [shapes, finite];
         }
-        // The two scorings are independent and nothing is timed while checks run: one on each core.
-        double candidateLoss = 0, referenceLoss = 0;
-        Parallel.Invoke(() => candidateLoss = heldOutLoss(candidate), () => referenceLoss = heldOutLoss(reference));
+        // The two scorings are independent and nothing is timed while checks run: one on each core. GetResult
+        // rethrows what the scoring threw, as the plain call would.
+        var candidateScoring = Task.Run(() => heldOutLoss(candidate));
+        double referenceLoss = heldOutLoss(reference);
+        double candidateLoss = candidateScoring.GetAwaiter().GetResult();
         return
         [
             shapes,
