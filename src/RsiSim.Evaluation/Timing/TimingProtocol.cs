@@ -24,7 +24,7 @@ public sealed class TimingProtocol(TimingOptions options)
         var schedule = new Schedule(session, Runs(hiddenSeed));
         for (int w = 0; w < options.WarmupRuns; w++)
         {
-            ulong seed = SplitMix64.Derive(hiddenSeed, "warm-up", w);
+            ulong seed = WarmupSeed(hiddenSeed, w);
             var baseline = await RunBaselineAsync(schedule, seed, timeout, cancellationToken).ConfigureAwait(false);
             if (!baseline.Succeeded)
             {
@@ -48,7 +48,7 @@ public sealed class TimingProtocol(TimingOptions options)
         string printed = "";
         for (int r = 0; r < options.Repetitions; r++)
         {
-            ulong seed = SplitMix64.Derive(hiddenSeed, "timed", r);
+            ulong seed = TimedSeed(hiddenSeed, r);
             TimedRun baseline, candidate;
             if (BaselineFirst(r))
             {
@@ -91,13 +91,13 @@ public sealed class TimingProtocol(TimingOptions options)
     {
         for (int w = 0; w < options.WarmupRuns; w++)
         {
-            ulong seed = SplitMix64.Derive(hiddenSeed, "warm-up", w);
+            ulong seed = WarmupSeed(hiddenSeed, w);
             yield return (RunSide.Baseline, seed);
             yield return (RunSide.Candidate, seed);
         }
         for (int r = 0; r < options.Repetitions; r++)
         {
-            ulong seed = SplitMix64.Derive(hiddenSeed, "timed", r);
+            ulong seed = TimedSeed(hiddenSeed, r);
             var (first, second) = BaselineFirst(r) ? (RunSide.Baseline, RunSide.Candidate) : (RunSide.Candidate, RunSide.Baseline);
             yield return (first, seed);
             yield return (second, seed);
@@ -105,6 +105,10 @@ public sealed class TimingProtocol(TimingOptions options)
     }
 
     private static bool BaselineFirst(int repetition) => repetition % 2 == 0;
+
+    private static ulong WarmupSeed(ulong hiddenSeed, int warmup) => SplitMix64.Derive(hiddenSeed, "warm-up", warmup);
+
+    private static ulong TimedSeed(ulong hiddenSeed, int repetition) => SplitMix64.Derive(hiddenSeed, "timed", repetition);
 
     // The reference failing in a live worker is a bug and throws; its worker dying (killed, crashed, out of time) only ends this evaluation.
     private static async ValueTask<TimedRun> RunBaselineAsync(Schedule session, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
