@@ -15,6 +15,7 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
     private Func<object>? _create;
     private IPreparedRun? _prepared;
     private SettleProbe? _settle;
+    private bool _pinned;
 
     public int Run()
     {
@@ -77,6 +78,15 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         {
             return Protocol("prepare before load");
         }
+        if (prepare.Place is { } place)
+        {
+            _pinned = CpuPlacement.Pin(place) || _pinned;
+        }
+        else if (_pinned)
+        {
+            CpuPlacement.Release();
+            _pinned = false;
+        }
         try
         {
             _prepared = _task.Harness.Prepare(_size, prepare.Seed, _create);
@@ -101,6 +111,12 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         }
         _prepared = null;
         capture.Take();
+        if (_pinned)
+        {
+            // Untimed work is done: the run starts where it was placed, free to spread to every CPU.
+            CpuPlacement.Release();
+            _pinned = false;
+        }
         RunOutput result;
         try
         {

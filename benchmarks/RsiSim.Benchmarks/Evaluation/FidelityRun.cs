@@ -3,6 +3,7 @@ using RsiSim.Core.Candidates;
 using RsiSim.Core.Evaluations;
 using RsiSim.Core.Tasks;
 using RsiSim.Evaluation;
+using RsiSim.Evaluation.Sandbox;
 using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks.TinyLm;
 
@@ -12,7 +13,8 @@ namespace RsiSim.Benchmarks.Evaluation;
 /// <remarks>
 /// Not a BenchmarkDotNet benchmark: the figure is the spread of RsiSim's own measurement, so it runs RsiSim's evaluator
 /// exactly as <c>rsisim eval</c> builds it (sandboxed workers, the default sandbox, the given timing options), each
-/// evaluation fresh, on its own hidden seed.
+/// evaluation fresh, on its own hidden seed. <c>--unplaced</c> leaves the workers' CPUs to the scheduler, as before
+/// pairs were placed; <c>--warmup</c> and <c>--repetitions</c> change the timing.
 /// </remarks>
 internal static class FidelityRun
 {
@@ -20,11 +22,13 @@ internal static class FidelityRun
     {
         int evaluations = ConsoleArguments.Number(args, "--evaluations", 5);
         string size = ConsoleArguments.Text(args, "--size") ?? TinyLmSize.Small.Name;
-        var timing = new TimingOptions(ConsoleArguments.Number(args, "--warmup", 1), ConsoleArguments.Number(args, "--repetitions", 5));
+        var defaults = new TimingOptions();
+        var timing = new TimingOptions(ConsoleArguments.Number(args, "--warmup", defaults.WarmupRuns), ConsoleArguments.Number(args, "--repetitions", defaults.Repetitions));
         var candidate = Candidate.FromSource(TinyLmTask.Instance.Compose(TinyLmTask.Instance.Landmark(Landmark.MidWay).Moves));
-        var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing });
+        bool placed = !args.Contains("--unplaced");
+        var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing, Sandbox = new SandboxOptions { PlaceRuns = placed } });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"fidelity: mid-way candidate {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, load average {MachineLoad.Text()}"));
+            $"fidelity: mid-way candidate {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, {(placed ? "each pair on one CPU" : "CPUs left to the scheduler")}, load average {MachineLoad.Text()}"));
         var speedups = new List<double>();
         for (int i = 0; i < evaluations; i++)
         {

@@ -1,6 +1,8 @@
 using RsiSim.Cli.Infrastructure;
 using RsiSim.Cli.Rendering;
+using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Landscape;
+using RsiSim.Evaluation.Sandbox;
 using RsiSim.Evaluation.Timing;
 using Spectre.Console;
 
@@ -19,7 +21,7 @@ internal static class LandscapeCommand
         {
             throw new UserInputException($"unknown size '{chosen}' for {task.Id}; sizes: {string.Join(", ", task.Sizes)}");
         }
-        var survey = new LandscapeSurvey(composition.CreateEvaluator(new TimingOptions(), Composition.PersistentCache()));
+        var survey = new LandscapeSurvey(composition.CreateEvaluator(LandscapeMethod.Timing(repetitions: 5), Composition.PersistentCache(), new WorkerCandidateRunner(LandscapeMethod.Sandbox)));
         var error = StandardError.Create();
         var progress = new Progress<string>(label => error.MarkupLineInterpolated($"[grey]measuring {label}...[/]"));
         var report = survey.MeasureAsync(task, chosen, remeasure, progress, cancellationToken).GetAwaiter().GetResult();

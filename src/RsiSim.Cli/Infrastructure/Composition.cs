@@ -55,8 +55,8 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
         {
             return CreateEvaluator(new TimingOptions());
         }
-        // Three timed runs per candidate after one warm-up: the recorded distribution that later runs resample.
-        var landscape = CreateEvaluator(new TimingOptions(Repetitions: 3), runner: new SharedBaselineRunner(new WorkerCandidateRunner(new SandboxOptions())));
+        // Three timed runs per candidate after one warm-up, by the landscape's method: the recorded distribution that later runs resample.
+        var landscape = CreateEvaluator(LandscapeMethod.Timing(repetitions: 3), runner: new SharedBaselineRunner(new WorkerCandidateRunner(LandscapeMethod.Sandbox)));
         return new LandscapeEvaluator(landscape, PersistentCache(), MachineIdentity.Id, LandscapeSeed);
     }
 

@@ -5,6 +5,6 @@ namespace RsiSim.Evaluation.Caching;
 /// (the workers' JIT settings, the protocol) starts a new cache instead of mixing old timings with new.</param>
 public sealed record EvaluationKey(string TaskId, string Size, string CandidateHash, string Machine, string Method = EvaluationKey.CurrentMethod)
 {
-    /// <summary>Version 2: workers without tiered compilation.</summary>
+    /// <summary>Version 2: workers without tiered compilation, one warm-up run, runs left to the scheduler (<see cref="LandscapeMethod"/>).</summary>
     public const string CurrentMethod = "m2";
 }

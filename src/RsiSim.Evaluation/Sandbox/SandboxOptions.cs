@@ -21,8 +21,14 @@ public sealed record SandboxOptions
 
     /// <summary>How long a worker watches for left-over work after each run, counted from the run's return (untimed; at least 20 ms).</summary>
     /// <remarks>Work left running shows at once where CPU time is kept to the nanosecond; threads, timers and pool work
-    /// are counted whatever the window. Every run pays it, both sides: 12 runs an evaluation by default.</remarks>
+    /// are counted whatever the window. Every run pays it, both sides: 14 runs an evaluation by default.</remarks>
     public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Whether both runs of a timed pair start on the same CPU, pair after pair round the CPUs (Linux, two or more CPUs).</summary>
+    /// <remarks>On a virtual machine the CPUs can run at different speeds for seconds at a time; left to the scheduler,
+    /// each worker tends to stay on the CPU it woke on, and a pair then compares two CPUs as much as two programs. A run
+    /// is only started on its CPU, not kept there: the program's own threads may use every CPU (docs/evaluation.md).</remarks>
+    public bool PlaceRuns { get; init; } = true;
 
     /// <summary>The worker assembly; by default RsiSim.Worker.dll next to this assembly.</summary>
     public string? WorkerPath { get; init; }

@@ -14,7 +14,8 @@ namespace RsiSim.Evaluation.Sandbox;
 /// The settle is asked for as soon as "ran" arrives, and the worker counts its window from its run's return, so
 /// the result travels back and is decoded inside the window rather than before it. Meanwhile the run named by
 /// <see cref="Expect"/> has its data drawn: by the other worker at once, or by this one after it settled; without a
-/// name, nothing is drawn ahead.
+/// name, nothing is drawn ahead. Each preparation names where its run starts (<see cref="SandboxOptions.PlaceRuns"/>):
+/// the n-th run of either side at the n-th place, so both runs of a pair start on the same CPU.
 /// Nothing is timed meanwhile, and every preparation ahead is answered before any run starts, so timed runs still
 /// hold the machine alone.
 /// </remarks>
@@ -22,9 +23,14 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
 {
     private (RunSide Side, ulong Seed, Task<WorkerReply> Reply)? _ahead;
     private (RunSide Side, ulong Seed)? _expected;
+    private readonly int[] _runsBegun = new int[2];
+    private readonly List<(RunSide Side, int? Place)> _placements = [];
 
     /// <summary>How many runs found their data already prepared ahead; for tests and diagnostics.</summary>
     public int PreparedAhead { get; private set; }
+
+    /// <summary>The place each preparation asked for, in the order they were sent; for tests and diagnostics.</summary>
+    public IReadOnlyList<(RunSide Side, int? Place)> Placements => _placements;
 
     public void Expect(RunSide side, ulong seed) => _expected = (side, seed);
 
@@ -46,8 +52,9 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         }
         else
         {
-            prepared = await worker.RequestAsync(new PrepareMessage(seed), prepareTimeout, cancellationToken).ConfigureAwait(false);
+            prepared = await worker.RequestAsync(Prepare(side, seed), prepareTimeout, cancellationToken).ConfigureAwait(false);
         }
+        _runsBegun[(int)side]++;
         if (prepared.Message is not PreparedMessage)
         {
             return await FailedAsync(worker, prepared).ConfigureAwait(false);
@@ -117,6 +124,15 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         await Task.WhenAll(baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
     }
 
+    // The n-th run of either side goes to the n-th place: the two runs of a pair share one CPU, and the next pair
+    // takes the next CPU round.
+    private PrepareMessage Prepare(RunSide side, ulong seed)
+    {
+        int? place = options.PlaceRuns ? _runsBegun[(int)side] : null;
+        _placements.Add((side, place));
+        return new PrepareMessage(seed, place);
+    }
+
     private WorkerProcess Worker(RunSide side) => side == RunSide.Baseline ? baseline : candidate;
 
     private void PrepareAhead(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
@@ -124,7 +140,7 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         var worker = Worker(side);
         if (worker.IsAlive)
         {
-            _ahead = (side, seed, worker.RequestAsync(new PrepareMessage(seed), timeout, cancellationToken).AsTask());
+            _ahead = (side, seed, worker.RequestAsync(Prepare(side, seed), timeout, cancellationToken).AsTask());
         }
     }
 

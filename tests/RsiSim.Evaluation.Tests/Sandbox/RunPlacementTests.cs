@@ -1,0 +1,89 @@
+using System.Globalization;
+using RsiSim.Evaluation.Running;
+using RsiSim.Evaluation.Sandbox;
+using RsiSim.Evaluation.Timing;
+using RsiSim.Tasks.TinyLm;
+using RsiSim.Worker.Protocol;
+
+namespace RsiSim.Evaluation.Tests.Sandbox;
+
+/// <summary>Both runs of a timed pair start on the same CPU, the next pair on the next CPU, and every run is free to use all of them.</summary>
+public sealed class RunPlacementTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private static SessionRequest Request => new(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image(Programs.Reference));
+
+    [Fact]
+    public async Task The_timing_protocol_gives_both_runs_of_each_pair_the_same_place_and_each_pair_the_next_place()
+    {
+        // Given a session whose runs are placed
+        var opening = await new WorkerCandidateRunner(new SandboxOptions { PlaceRuns = true }).OpenAsync(Request, Cancellation);
+        await using var session = Assert.IsType<WorkerSession>(opening.Session);
+
+        // When the timing protocol measures two warm-up pairs and three timed pairs, in alternating order
+        var result = await new TimingProtocol(new TimingOptions(WarmupRuns: 2, Repetitions: 3)).MeasureAsync(session, (_, _, _) => [], 11, Cancellation);
+
+        // Then each side's n-th preparation named place n, whichever side ran first and whether it was prepared ahead
+        Assert.True(result.Timing is not null, result.Summary);
+        int[] expected = [0, 1, 2, 3, 4];
+        Assert.Equal(expected, session.Placements.Where(p => p.Side == RunSide.Baseline).Select(p => p.Place ?? -1));
+        Assert.Equal(expected, session.Placements.Where(p => p.Side == RunSide.Candidate).Select(p => p.Place ?? -1));
+        Assert.True(session.PreparedAhead > 0);
+    }
+
+    [Fact]
+    public async Task Without_placement_no_preparation_names_a_place()
+    {
+        var opening = await new WorkerCandidateRunner(new SandboxOptions { PlaceRuns = false }).OpenAsync(Request, Cancellation);
+        await using var session = Assert.IsType<WorkerSession>(opening.Session);
+
+        var result = await new TimingProtocol(new TimingOptions(WarmupRuns: 1, Repetitions: 2)).MeasureAsync(session, (_, _, _) => [], 11, Cancellation);
+
+        Assert.True(result.Timing is not null, result.Summary);
+        Assert.Equal(6, session.Placements.Count);
+        Assert.All(session.Placements, p => Assert.Null(p.Place));
+    }
+
+    [Fact]
+    public async Task A_placed_worker_waits_for_its_run_on_the_cpu_of_its_place_and_runs_free_to_use_every_cpu()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "CPU placement is Linux's sched_setaffinity");
+        var options = new SandboxOptions();
+        await using var worker = await WorkerProcess.StartAsync(options, Cancellation);
+        int[] allowed = AllowedCpus(worker.Id);
+        Assert.SkipWhen(allowed.Length < 2, "one CPU: nothing to place");
+        var load = new LoadMessage(TinyLmTask.Instance.Id, TinyLmSize.Tiny.Name, Convert.ToBase64String(Programs.Image(Programs.Reference)), options.OutputLimit);
+        Assert.IsType<LoadedMessage>((await worker.RequestAsync(load, Timeout, Cancellation)).Message);
+
+        // A preparation placed at 1 leaves the worker's loop thread on the second allowed CPU alone while it waits
+        Assert.IsType<PreparedMessage>((await worker.RequestAsync(new PrepareMessage(3, Place: 1), Timeout, Cancellation)).Message);
+        Assert.Equal([allowed[1]], AllowedCpus(worker.Id));
+
+        // and one without a place lets it go again
+        Assert.IsType<PreparedMessage>((await worker.RequestAsync(new PrepareMessage(3), Timeout, Cancellation)).Message);
+        Assert.Equal(allowed, AllowedCpus(worker.Id));
+
+        // A place past the last CPU goes round them; the run itself may use every CPU again
+        Assert.IsType<PreparedMessage>((await worker.RequestAsync(new PrepareMessage(3, Place: allowed.Length), Timeout, Cancellation)).Message);
+        Assert.Equal([allowed[0]], AllowedCpus(worker.Id));
+        Assert.True((await worker.SendAsync(new RunMessage(), Cancellation)).Succeeded);
+        Assert.IsType<RanMessage>((await worker.ReceiveAsync(Timeout, Cancellation)).Message);
+        Assert.Equal(allowed, AllowedCpus(worker.Id));
+        Assert.IsType<ResultMessage>((await worker.ReceiveAsync(Timeout, Cancellation)).Message);
+    }
+
+    // The CPUs the worker's loop thread (its first thread) may run on, as the kernel reports them: "0-1", "0,2-3".
+    private static int[] AllowedCpus(int pid)
+    {
+        string line = File.ReadLines($"/proc/{pid}/task/{pid}/status").Single(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+        return [.. line["Cpus_allowed_list:".Length..].Trim().Split(',').SelectMany(Range)];
+
+        static IEnumerable<int> Range(string part)
+        {
+            var bounds = part.Split('-').Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray();
+            return Enumerable.Range(bounds[0], bounds[^1] - bounds[0] + 1);
+        }
+    }
+}
