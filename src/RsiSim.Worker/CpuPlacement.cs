@@ -6,9 +6,10 @@ namespace RsiSim.Worker;
 /// <remarks>
 /// The host names a place for each run, the same for both runs of a timed pair, so that the reference and the candidate
 /// of a pair run on the same CPU: on a virtual machine the CPUs can run at different speeds for seconds at a time, and
-/// two workers left to the scheduler each tend to stay on the CPU they woke on. The loop thread is pinned to that CPU
-/// while it draws the run's data, then let go to every CPU it had as the run begins: it stays where it is unless
-/// something else needs that CPU, and threads the program starts inherit every CPU, so a parallel program keeps them all.
+/// two workers left to the scheduler each tend to stay on the CPU they woke on. Once the run's data is drawn, the loop
+/// thread (the process's main thread) is pinned to that CPU to wait for the run, then let go to every CPU it had as the
+/// run begins: it stays where it is unless something else needs that CPU. .NET gives a new thread the main thread's
+/// CPUs, so threads the program starts during its run get every CPU and a parallel program keeps them all.
 /// </remarks>
 internal static unsafe partial class CpuPlacement
 {
@@ -34,11 +35,13 @@ internal static unsafe partial class CpuPlacement
     }
 
     /// <summary>Lets the calling thread run on every CPU it was allowed at start again.</summary>
+    /// <remarks>Should the start's CPUs no longer all exist (a container's CPU set shrank), every CPU is asked for: the
+    /// kernel grants those the process may use, rather than leaving the run on one.</remarks>
     public static void Release()
     {
-        if (Available)
+        if (Available && !Set(AllowedMask))
         {
-            Set(AllowedMask);
+            Set([.. Enumerable.Repeat(ulong.MaxValue, MaskWords)]);
         }
     }
 

@@ -78,15 +78,6 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         {
             return Protocol("prepare before load");
         }
-        if (prepare.Place is { } place)
-        {
-            _pinned = CpuPlacement.Pin(place) || _pinned;
-        }
-        else if (_pinned)
-        {
-            CpuPlacement.Release();
-            _pinned = false;
-        }
         try
         {
             _prepared = _task.Harness.Prepare(_size, prepare.Seed, _create);
@@ -99,6 +90,16 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        // Placed last: .NET gives every new thread this (the main) thread's CPUs, so nothing that could start a thread
+        // (the GC's own, a finalizer of the program's) runs while it is pinned. Only the wait for "run" is.
+        if (prepare.Place is { } place)
+        {
+            _pinned = CpuPlacement.Pin(place) || _pinned;
+        }
+        else
+        {
+            Unpin();
+        }
         return new PreparedMessage();
     }
 
@@ -111,12 +112,8 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         }
         _prepared = null;
         capture.Take();
-        if (_pinned)
-        {
-            // Untimed work is done: the run starts where it was placed, free to spread to every CPU.
-            CpuPlacement.Release();
-            _pinned = false;
-        }
+        // The run starts where it was placed, free to spread to every CPU.
+        Unpin();
         RunOutput result;
         try
         {
@@ -133,6 +130,15 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         _settle?.Begin();
         var tensors = result.Tensors.ToDictionary(t => t.Key, t => DoubleArrayCodec.Encode(t.Value ?? []), StringComparer.Ordinal);
         Send(new ResultMessage(DoubleArrayCodec.Encode(result.StepLosses.AsSpan()), tensors, capture.Take()));
+    }
+
+    private void Unpin()
+    {
+        if (_pinned)
+        {
+            CpuPlacement.Release();
+            _pinned = false;
+        }
     }
 
     private static ErrorMessage Protocol(string detail) => new("protocol", detail);

@@ -74,10 +74,46 @@ public sealed class RunPlacementTests
         Assert.IsType<ResultMessage>((await worker.ReceiveAsync(Timeout, Cancellation)).Message);
     }
 
-    // The CPUs the worker's loop thread (its first thread) may run on, as the kernel reports them: "0-1", "0,2-3".
-    private static int[] AllowedCpus(int pid)
+    [Fact]
+    public async Task A_placed_run_and_the_threads_it_starts_may_use_every_cpu()
     {
-        string line = File.ReadLines($"/proc/{pid}/task/{pid}/status").Single(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "CPU placement is Linux's sched_setaffinity");
+        int[] allowed = AllowedCpus(Environment.ProcessId);
+        Assert.SkipWhen(allowed.Length < 2, "one CPU: nothing to place");
+        // Given a candidate that prints, as it starts, the CPUs its own thread and a thread it starts may use
+        const string Print = "System.Console.WriteLine(System.IO.File.ReadLines(\"/proc/thread-self/status\").Single(l => l.StartsWith(\"Cpus_allowed_list:\", System.StringComparison.Ordinal)));";
+        string candidate = Programs.ReferenceInitializingWith($"        {Print} var started = new System.Threading.Thread(() => {{ {Print} }}); started.Start(); started.Join();");
+        var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image(candidate));
+        var opening = await new WorkerCandidateRunner(new SandboxOptions { PlaceRuns = true }).OpenAsync(request, Cancellation);
+        await using var session = Assert.IsType<WorkerSession>(opening.Session);
+
+        // When two pairs run, each placed on its own CPU
+        var runs = new List<TimedRun>();
+        for (ulong seed = 1; seed <= 2; seed++)
+        {
+            await session.RunAsync(RunSide.Baseline, seed, Timeout, Cancellation);
+            runs.Add(await session.RunAsync(RunSide.Candidate, seed, Timeout, Cancellation));
+        }
+
+        // Then in each run both threads were free to use every CPU the worker was given
+        Assert.All(runs, run =>
+        {
+            Assert.True(run.Succeeded, run.Detail);
+            var printed = run.CapturedOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, printed.Length);
+            Assert.All(printed, line => Assert.Equal(allowed, ParseCpuList(line)));
+        });
+        Assert.Equal([0, 1], session.Placements.Where(p => p.Side == RunSide.Candidate).Select(p => p.Place ?? -1));
+    }
+
+    // The CPUs the worker's loop thread (its first thread) may run on, as the kernel reports them: "0-1", "0,2-3".
+    private static int[] AllowedCpus(int pid) =>
+        ParseCpuList(File.ReadLines($"/proc/{pid}/task/{pid}/status").Single(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal)));
+
+    // "Cpus_allowed_list:\t0-1" or "Cpus_allowed_list:\t0,2-3" → the CPUs listed.
+    private static int[] ParseCpuList(string line)
+    {
+        Assert.StartsWith("Cpus_allowed_list:", line, StringComparison.Ordinal);
         return [.. line["Cpus_allowed_list:".Length..].Trim().Split(',').SelectMany(Range)];
 
         static IEnumerable<int> Range(string part)
