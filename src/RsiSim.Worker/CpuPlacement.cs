@@ -6,10 +6,11 @@ namespace RsiSim.Worker;
 /// <remarks>
 /// The host names a place for each run, the same for both runs of a timed pair, so that the reference and the candidate
 /// of a pair run on the same CPU: on a virtual machine the CPUs can run at different speeds for seconds at a time, and
-/// two workers left to the scheduler each tend to stay on the CPU they woke on. Once the run's data is drawn, the loop
-/// thread (the process's main thread) is pinned to that CPU to wait for the run, then let go to every CPU it had as the
+/// two workers left to the scheduler each tend to stay on the CPU they woke on. The loop thread (the process's main
+/// thread) is pinned to that CPU to draw the run's data and wait for the run, then let go to every CPU it had as the
 /// run begins: it stays where it is unless something else needs that CPU. .NET gives a new thread the main thread's
-/// CPUs, so threads the program starts during its run get every CPU and a parallel program keeps them all.
+/// CPUs, so no code of the program runs while it is pinned (its finalizers run before), and threads the program starts
+/// during its run get every CPU: a parallel program keeps them all.
 /// </remarks>
 internal static unsafe partial class CpuPlacement
 {

@@ -78,6 +78,21 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         {
             return Protocol("prepare before load");
         }
+        // Garbage of the previous run is collected here, untimed, so that it does not land in the next run; the
+        // program's finalizers run now, before any pin: .NET gives every new thread this (the main) thread's CPUs, so
+        // a thread one of them started while pinned would keep one CPU for good.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        if (prepare.Place is { } place)
+        {
+            // Then only the harness's own work runs pinned: drawing the data on the CPU the run starts on, and the
+            // blocking collection of what the drawing left behind.
+            _pinned = CpuPlacement.Pin(place) || _pinned;
+        }
+        else
+        {
+            Unpin();
+        }
         try
         {
             _prepared = _task.Harness.Prepare(_size, prepare.Seed, _create);
@@ -86,20 +101,7 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         {
             return Protocol(ex.Message);
         }
-        // Garbage of the previous run is collected here, untimed, so that it does not land in the next run.
         GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        // Placed last: .NET gives every new thread this (the main) thread's CPUs, so nothing that could start a thread
-        // (the GC's own, a finalizer of the program's) runs while it is pinned. Only the wait for "run" is.
-        if (prepare.Place is { } place)
-        {
-            _pinned = CpuPlacement.Pin(place) || _pinned;
-        }
-        else
-        {
-            Unpin();
-        }
         return new PreparedMessage();
     }
 
