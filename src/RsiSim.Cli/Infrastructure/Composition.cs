@@ -56,7 +56,8 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
             return CreateEvaluator(new TimingOptions());
         }
         // Three timed runs per candidate after one warm-up, by the landscape's method: the recorded distribution that later runs resample.
-        var landscape = CreateEvaluator(LandscapeMethod.Timing(repetitions: 3), runner: new SharedBaselineRunner(new WorkerCandidateRunner(LandscapeMethod.Sandbox)));
+        var timing = LandscapeMethod.Timing(repetitions: 3);
+        var landscape = CreateEvaluator(timing, runner: new SharedBaselineRunner(new WorkerCandidateRunner(LandscapeMethod.Sandbox), warmupRuns: timing.WarmupRuns));
         return new LandscapeEvaluator(landscape, PersistentCache(), MachineIdentity.Id, LandscapeSeed);
     }
 

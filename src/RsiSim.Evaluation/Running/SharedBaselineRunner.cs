@@ -17,7 +17,11 @@ namespace RsiSim.Evaluation.Running;
 /// the reference takes seconds, most candidates a fraction of that. Only the landscape cache measures this way
 /// (docs/architecture.md); <c>rsisim eval</c> and live runs interleave.
 /// </remarks>
-public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? time = null) : ICandidateRunner
+/// <param name="inner">The runner that makes the real runs.</param>
+/// <param name="time">The clock that says when timings are stale.</param>
+/// <param name="warmupRuns">How many reference runs open each evaluation as its warm-up (the timing protocol's
+/// <see cref="Timing.TimingOptions.WarmupRuns"/>): they are never recorded as timings.</param>
+public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? time = null, int warmupRuns = 1) : ICandidateRunner
 {
     /// <summary>How many recent real reference timings the reference's time is the median of.</summary>
     public const int Window = 5;
@@ -29,6 +33,7 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly int _warmupRuns = warmupRuns;
     private readonly ConcurrentDictionary<(string Task, string Size, ulong Seed), TimedRun> _outputs = new();
     private readonly ConcurrentDictionary<(string Task, string Size), Timings> _timings = new();
     private int _baselineRuns;
@@ -103,14 +108,15 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
             }
             var timings = owner._timings.GetOrAdd((request.Task.Id, request.Size), _ => new Timings());
             var key = (request.Task.Id, request.Size, seed);
-            // The first reference run of an evaluation is its warm-up. When the timings have gone stale it runs for real,
-            // warming this session's reference worker, and so does the first timed run after it, which is recorded.
-            bool first = _served++ == 0;
-            if (first)
+            // The first reference runs of an evaluation are its warm-up. When the timings have gone stale they run for real,
+            // warming this session's reference worker, and so does the first timed run after them, which is recorded.
+            int index = _served++;
+            bool warmup = index < owner._warmupRuns;
+            if (index == 0)
             {
                 _refresh = timings.Stale(owner._time);
             }
-            bool real = !owner._outputs.TryGetValue(key, out var output) || (_refresh && (first || !_timed));
+            bool real = !owner._outputs.TryGetValue(key, out var output) || (_refresh && (warmup || !_timed));
             if (!real)
             {
                 return output! with { Seconds = timings.Median() };
@@ -121,7 +127,7 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
             if (run.Succeeded)
             {
                 owner._outputs[key] = run;
-                if (!first)
+                if (!warmup)
                 {
                     timings.Add(run.Seconds, owner._time);
                     _timed = true;
