@@ -3,7 +3,6 @@ using RsiSim.Cli.Rendering;
 using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Landscape;
 using RsiSim.Evaluation.Sandbox;
-using RsiSim.Evaluation.Timing;
 using Spectre.Console;
 
 namespace RsiSim.Cli.Commands;
