@@ -68,7 +68,7 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
         var targets = Targets(scenario);
         if (targets.Count == 0)
         {
-            throw new UserInputException($"{settings.Scenario} has no persona arm with a published figure to fit (profiles: {string.Join(", ", PersonaProfiles.Names)})");
+            throw new UserInputException($"{settings.Scenario} has no persona arm with a published figure to fit in the plain loop (compounding 0; profiles: {string.Join(", ", PersonaProfiles.Names)})");
         }
         scenario = scenario with { Trials = settings.Trials ?? scenario.Trials, Measurement = MeasurementMode.Cached };
         var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -118,7 +118,7 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
     private static List<Target> Targets(Scenario scenario) =>
     [
         .. from arm in scenario.Arms
-           where arm.Agent == "persona"
+           where arm.Agent == "persona" && PublishedComparison.IsPlainLoop((arm.Loop ?? scenario.Loop).Compounding)
            let profile = PersonaProfiles.Find(arm.Options.Text("profile") ?? "")
            where profile is not null && (profile.PublishedSpeedup is not null || profile.Name == "human-expert")
            select profile.PublishedSpeedup is { } published

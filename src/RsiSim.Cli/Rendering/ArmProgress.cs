@@ -5,7 +5,8 @@ namespace RsiSim.Cli.Rendering;
 
 /// <summary>What one arm has done so far: attempts by status, each trial's best, tokens and cost.</summary>
 /// <param name="profile">The persona profile the arm simulates, if it is a persona arm.</param>
-internal sealed class ArmProgress(string name, string agent, int trials, string? profile = null)
+/// <param name="compounding">The arm's compounding alpha (0 for the plain loop).</param>
+internal sealed class ArmProgress(string name, string agent, int trials, string? profile = null, double compounding = 0)
 {
     /// <summary>The speedup whose simulated hours are tracked per trial: a skilled human's published 4x.</summary>
     public const double HoursTarget = 4.0;
@@ -21,6 +22,9 @@ internal sealed class ArmProgress(string name, string agent, int trials, string?
     public int Trials => trials;
 
     public string? Profile => profile;
+
+    /// <summary>The arm's compounding alpha: 0 is the plain loop, the loop the published figures were measured in.</summary>
+    public double Compounding => compounding;
 
     public int FinishedTrials { get; private set; }
 

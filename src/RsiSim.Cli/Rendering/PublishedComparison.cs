@@ -22,14 +22,22 @@ internal static class PublishedComparison
         public bool Within => Ratio >= 1 / (1 + Tolerance) && Ratio <= 1 + Tolerance;
     }
 
-    /// <summary>One row per persona arm whose profile has a published figure (its capability may be overridden, as calibrate does).</summary>
+    /// <summary>One row per persona arm whose profile has a published figure (its capability may be overridden, as calibrate
+    /// does) and whose loop is the plain one: the published figures were not measured in a compounding loop.</summary>
     public static IReadOnlyList<Row> Rows(IReadOnlyList<ArmProgress> arms) =>
     [
         .. from arm in arms
            let profile = arm.Profile is { } name ? PersonaProfiles.Find(name) : null
-           where profile?.PublishedSpeedup is not null
+           where profile?.PublishedSpeedup is not null && IsPlainLoop(arm.Compounding)
            select new Row(arm.Name, profile.Name, profile.Released, profile.PublishedSpeedup!.Value, arm.MeanBest),
     ];
+
+    /// <summary>Whether an arm with this compounding alpha runs the loop the published figures come from.</summary>
+    public static bool IsPlainLoop(double compounding) => compounding == 0;
+
+    /// <summary>Persona arms with a published figure left out of the comparison because their loop compounds.</summary>
+    public static IEnumerable<ArmProgress> Compounding(IReadOnlyList<ArmProgress> arms) =>
+        arms.Where(a => !IsPlainLoop(a.Compounding) && a.Profile is { } name && (PersonaProfiles.Find(name)?.PublishedSpeedup is not null || name == "human-expert"));
 
     /// <summary>The median trial's simulated hours to 4x, or null when the median trial never got there.</summary>
     public static double? MedianHoursToTarget(ArmProgress arm)
@@ -39,7 +47,8 @@ internal static class PublishedComparison
         return double.IsPositiveInfinity(median) ? null : median;
     }
 
-    public static IEnumerable<ArmProgress> Humans(IReadOnlyList<ArmProgress> arms) => arms.Where(a => a.Profile == "human-expert");
+    /// <summary>Plain-loop arms with the human-expert profile: the published 4 to 8 hours were not spent in a compounding loop.</summary>
+    public static IEnumerable<ArmProgress> Humans(IReadOnlyList<ArmProgress> arms) => arms.Where(a => a.Profile == "human-expert" && IsPlainLoop(a.Compounding));
 
     public static void Write(IAnsiConsole console, IReadOnlyList<ArmProgress> arms)
     {
@@ -62,6 +71,11 @@ internal static class PublishedComparison
             }
             console.Write(table);
             console.MarkupLineInterpolated($"{rows.Count(r => r.Within)} of {rows.Count} within ±25%. Refit to this machine's landscape with: rsisim calibrate <scenario>");
+        }
+        var compounding = Compounding(arms).Select(a => a.Name).ToList();
+        if (compounding.Count > 0)
+        {
+            console.MarkupLineInterpolated($"Not compared with the published figures, which are of the plain loop: {string.Join(", ", compounding)} (compounding loop).");
         }
         foreach (var human in Humans(arms))
         {

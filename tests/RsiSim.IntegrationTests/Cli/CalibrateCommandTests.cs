@@ -41,6 +41,44 @@ public sealed partial class CalibrateCommandTests
         Assert.Equal(chosen.Measured, meanBest.ToString("0.00", CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task A_compounding_arm_is_left_out_of_the_published_comparison_and_of_calibration()
+    {
+        using var folder = new TempFolder();
+        var cache = new Dictionary<string, string> { ["RSISIM_CACHE"] = Path.Combine(folder.Path, "cache") };
+        File.WriteAllText(Path.Combine(folder.Path, "loops.yaml"), """
+            name: loops
+            task: { id: tinylm, size: tiny }
+            seed: 11
+            trials: 1
+            measurement: cached
+            budget: { attempts: 2 }
+            arms:
+              - { name: plain, agent: persona, profile: sonnet-4 }
+              - { name: recursive, agent: persona, profile: sonnet-4, loop: { compounding: 1 } }
+            """);
+        File.WriteAllText(Path.Combine(folder.Path, "only-recursive.yaml"), """
+            name: only-recursive
+            task: { id: tinylm, size: tiny }
+            seed: 11
+            trials: 1
+            measurement: cached
+            budget: { attempts: 2 }
+            arms:
+              - { name: recursive, agent: persona, profile: sonnet-4, loop: { compounding: 0.5 } }
+            """);
+
+        var run = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(5), cache, "run", "loops.yaml", "--out", "runs", "--json");
+        var calibrate = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(1), cache, "calibrate", "only-recursive.yaml");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var summary = JsonDocument.Parse(run.Stdout);
+        var compared = summary.RootElement.GetProperty("published").EnumerateArray().Select(r => r.GetProperty("arm").GetString()).ToList();
+        Assert.Equal(["plain"], compared);
+        Assert.Equal(1, calibrate.ExitCode);
+        Assert.Contains("no persona arm with a published figure to fit in the plain loop", calibrate.Stderr, StringComparison.Ordinal);
+    }
+
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"sonnet-4: capability (\d+(?:\.\d+)?) -> (\d+\.\d\d)x")]
