@@ -8,18 +8,31 @@ namespace RsiSim.Benchmarks.Evaluation;
 internal sealed class RecordingCandidateRunner(ICandidateRunner inner) : ICandidateRunner
 {
     private readonly RunLedger _ledger = new();
+    private long _startAhead;
 
     /// <summary>What was recorded since the last <see cref="Reset"/>.</summary>
     public RunLedger Ledger => _ledger;
 
     public void Reset() => _ledger.Clear();
 
-    /// <summary>Not recorded apart: it runs beside the compile, inside the host's part of the wall time.</summary>
-    public ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken) => inner.StartAheadAsync(cancellationToken);
+    /// <summary>Runs beside the compile, inside the host's part of the wall time; recorded so the part before the workers
+    /// are opened (compile and policy, or the workers' start if that is longer) can be told apart.</summary>
+    public async ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken)
+    {
+        _startAhead = Stopwatch.GetTimestamp();
+        var started = await inner.StartAheadAsync(cancellationToken).ConfigureAwait(false);
+        _ledger.StartSeconds += Stopwatch.GetElapsedTime(_startAhead).TotalSeconds;
+        return started;
+    }
 
     public async ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
     {
         long start = Stopwatch.GetTimestamp();
+        if (_startAhead != 0)
+        {
+            _ledger.BeforeOpenSeconds += Stopwatch.GetElapsedTime(_startAhead, start).TotalSeconds;
+            _startAhead = 0;
+        }
         var opening = await inner.OpenAsync(request, cancellationToken).ConfigureAwait(false);
         _ledger.OpenSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
         return opening.Session is { } session ? SessionOpening.Opened(new RecordingRunSession(session, _ledger)) : opening;

@@ -3,7 +3,14 @@ namespace RsiSim.Benchmarks.Evaluation;
 /// <summary>Where one evaluation's wall time went, as the recording runner saw it.</summary>
 internal sealed class RunLedger
 {
-    /// <summary>Starting both workers and loading both programs into them.</summary>
+    /// <summary>Starting both workers ahead, to their hello, beside the compile and the policy.</summary>
+    public double StartSeconds { get; set; }
+
+    /// <summary>From starting the workers ahead to opening the session: the compile, the policy, the reference's image,
+    /// or the workers' start where that is longer.</summary>
+    public double BeforeOpenSeconds { get; set; }
+
+    /// <summary>Loading both programs into their workers (or starting them too, if none were started ahead).</summary>
     public double OpenSeconds { get; set; }
 
     /// <summary>Runs of either side, warm-up included.</summary>
@@ -18,5 +25,5 @@ internal sealed class RunLedger
     /// <summary>Stopping both workers and removing their folders.</summary>
     public double CloseSeconds { get; set; }
 
-    public void Clear() => (OpenSeconds, RunCalls, RunCallSeconds, TimedSeconds, CloseSeconds) = (0, 0, 0, 0, 0);
+    public void Clear() => (StartSeconds, BeforeOpenSeconds, OpenSeconds, RunCalls, RunCallSeconds, TimedSeconds, CloseSeconds) = (0, 0, 0, 0, 0, 0, 0);
 }
