@@ -15,6 +15,9 @@ namespace RsiSim.Worker;
 internal sealed class SettleProbe
 {
     private const double BusyFraction = 0.3;
+
+    /// <summary>The shortest window where CPU time comes in 10 ms ticks: a shorter one cannot tell one tick from work.</summary>
+    internal const int TickWindowMilliseconds = 20;
     private static readonly TimeSpan Recount = TimeSpan.FromMilliseconds(50);
     private readonly long _timers = Timer.ActiveCount;
     private readonly int _threads = ThreadCensus.Available ? ThreadCensus.ProgramThreads() : 0;
@@ -35,7 +38,7 @@ internal sealed class SettleProbe
     /// <summary>Watches at least <paramref name="windowMilliseconds"/> from <see cref="Begin"/> (or from now, without it).</summary>
     public WorkerMessage Check(int windowMilliseconds)
     {
-        var window = TimeSpan.FromMilliseconds(Math.Clamp(windowMilliseconds, 1, 5000));
+        var window = Window(windowMilliseconds, ThreadCensus.Nanoseconds);
         var (cpu, watched) = WatchSinceBegin(window);
         if (cpu > BusyFraction * watched.TotalMilliseconds)
         {
@@ -64,6 +67,11 @@ internal sealed class SettleProbe
         }
         return new SettledMessage(cpu);
     }
+
+    /// <summary>The window watched for a request: 1 ms to 5 s, and at least <see cref="TickWindowMilliseconds"/> where CPU
+    /// time is kept only in ticks.</summary>
+    internal static TimeSpan Window(int requestedMilliseconds, bool nanoseconds) =>
+        TimeSpan.FromMilliseconds(Math.Clamp(requestedMilliseconds, nanoseconds ? 1 : TickWindowMilliseconds, 5000));
 
     // Counted twice: a pool thread retiring between the two counts of one census is not the program's.
     private int ExtraThreads()

@@ -28,6 +28,9 @@ internal static class ThreadCensus
 
     public static bool Available => Directory.Exists(Tasks);
 
+    /// <summary>Whether this kernel keeps each thread's CPU time to the nanosecond (schedstat), not only in 10 ms ticks.</summary>
+    public static bool Nanoseconds { get; } = File.Exists($"{Tasks}/{Environment.ProcessId}/schedstat");
+
     /// <summary>CPU milliseconds used so far by every thread that can run the program's code, except the worker's own loop thread.</summary>
     /// <remarks>
     /// The loop thread (the process's first thread, whose id is the process id) is the one asking: while it watches, it

@@ -14,7 +14,7 @@ namespace RsiSim.Benchmarks.Evaluation;
 /// Not a BenchmarkDotNet benchmark: the figure is the spread of RsiSim's own measurement, so it runs RsiSim's evaluator
 /// exactly as <c>rsisim eval</c> builds it (sandboxed workers, the default sandbox, the given timing options), each
 /// evaluation fresh, on its own hidden seed. <c>--unplaced</c> leaves the workers' CPUs to the scheduler, as before
-/// pairs were placed; <c>--warmup</c> and <c>--repetitions</c> change the timing; <c>--candidate file.cs</c> measures
+/// pairs were placed; <c>--warmup</c> and <c>--repetitions</c> change the timing, <c>--settle MS</c> the settle window; <c>--candidate file.cs</c> measures
 /// another tinylm candidate.
 /// </remarks>
 internal static class FidelityRun
@@ -27,10 +27,11 @@ internal static class FidelityRun
         var timing = new TimingOptions(ConsoleArguments.Number(args, "--warmup", defaults.WarmupRuns), ConsoleArguments.Number(args, "--repetitions", defaults.Repetitions));
         string? file = ConsoleArguments.Text(args, "--candidate");
         var candidate = Candidate.FromSource(file is null ? TinyLmTask.Instance.Compose(TinyLmTask.Instance.Landmark(Landmark.MidWay).Moves) : File.ReadAllText(file));
-        bool placed = !args.Contains("--unplaced");
-        var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing, Sandbox = new SandboxOptions { PlaceRuns = placed } });
+        var sandbox = ConsoleArguments.Sandbox(args);
+        bool placed = sandbox.PlaceRuns;
+        var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing, Sandbox = sandbox });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"fidelity: {(file is null ? "mid-way candidate" : file)} {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, {(placed ? "each pair on one CPU" : "CPUs left to the scheduler")}, load average {MachineLoad.Text()}"));
+            $"fidelity: {(file is null ? "mid-way candidate" : file)} {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, settle window {sandbox.SettleWindow.TotalMilliseconds} ms, {(placed ? "each pair on one CPU" : "CPUs left to the scheduler")}, load average {MachineLoad.Text()}"));
         var speedups = new List<double>();
         for (int i = 0; i < evaluations; i++)
         {

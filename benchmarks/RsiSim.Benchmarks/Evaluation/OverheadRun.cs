@@ -33,11 +33,11 @@ internal static class OverheadRun
         var task = TinyLmTask.Instance;
         var moves = task.Landmark(Landmark.MidWay).Moves;
         var timing = new TimingOptions();
-        var recorder = new RecordingCandidateRunner(new WorkerCandidateRunner(new SandboxOptions()));
+        var recorder = new RecordingCandidateRunner(new WorkerCandidateRunner(ConsoleArguments.Sandbox(args)));
         using var gate = new TimingGate();
         var evaluator = new CandidateEvaluator(BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, recorder,
             new TimingProtocol(timing), new MemoryEvaluationCache(), gate, NullLogger<CandidateEvaluator>.Instance);
-        Console.WriteLine(Invariant($"overhead: mid-way composition of tinylm/{size}, 1 uncounted + {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, {Environment.ProcessorCount} cores, load average {MachineLoad.Text()}"));
+        Console.WriteLine(Invariant($"overhead: mid-way composition of tinylm/{size}, 1 uncounted + {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, settle window {recorder.Options.SettleWindow.TotalMilliseconds} ms, {Environment.ProcessorCount} cores, load average {MachineLoad.Text()}"));
 
         var rows = new List<OverheadRow>();
         for (int i = 0; i <= evaluations; i++)

@@ -1,17 +1,20 @@
 using System.Diagnostics;
 using RsiSim.Evaluation.Running;
+using RsiSim.Evaluation.Sandbox;
 
 namespace RsiSim.Benchmarks.Evaluation;
 
 /// <summary>Wraps the real runner and notes where an evaluation's wall time goes: opening the workers, and each run call
 /// beside the seconds its timed region took.</summary>
-internal sealed class RecordingCandidateRunner(ICandidateRunner inner) : ICandidateRunner
+internal sealed class RecordingCandidateRunner(WorkerCandidateRunner inner) : ICandidateRunner
 {
     private readonly RunLedger _ledger = new();
     private long _startAhead;
 
     /// <summary>What was recorded since the last <see cref="Reset"/>.</summary>
     public RunLedger Ledger => _ledger;
+
+    public SandboxOptions Options => inner.Options;
 
     public void Reset() => _ledger.Clear();
 

@@ -19,15 +19,19 @@ public sealed record SandboxOptions
     /// <summary>How long a worker may take to start, load a program or prepare a run's data.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long a worker watches for left-over work after each run, counted from the run's return (untimed; at least 20 ms).</summary>
+    /// <summary>How long a worker watches for left-over work after each run, counted from the run's return (untimed; 1 ms
+    /// to 5 s). Where the kernel keeps CPU time only in 10 ms ticks, the worker watches at least 20 ms whatever this says.</summary>
     /// <remarks>Work left running shows at once where CPU time is kept to the nanosecond; threads, timers and pool work
     /// are counted whatever the window. Every run pays it, both sides: 14 runs an evaluation by default.</remarks>
     public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Whether both runs of a timed pair start on the same CPU, pair after pair round the CPUs (Linux, two or more CPUs).</summary>
+    /// <summary>Whether every run, of either program, starts on the same CPU: the last one this process may use (Linux,
+    /// two or more CPUs).</summary>
     /// <remarks>On a virtual machine the CPUs can run at different speeds for seconds at a time; left to the scheduler,
-    /// each worker tends to stay on the CPU it woke on, and a pair then compares two CPUs as much as two programs. A run
-    /// is only started on its CPU, not kept there: the program's own threads may use every CPU (docs/evaluation.md).</remarks>
+    /// each worker tends to stay on the CPU it woke on, and a pair then compares two CPUs as much as two programs. Pairs
+    /// placed round the CPUs in turn made each program's times two-humped when the CPUs differed, and the ratio of the
+    /// medians jumped between the humps. A run is only started on its CPU, not kept there: the program's own threads
+    /// may use every CPU (docs/evaluation.md).</remarks>
     public bool PlaceRuns { get; init; } = true;
 
     /// <summary>The worker assembly; by default RsiSim.Worker.dll next to this assembly.</summary>
@@ -45,7 +49,7 @@ public sealed record SandboxOptions
         ArgumentOutOfRangeException.ThrowIfNegative(EffectiveAddressSpaceBytes, nameof(AddressSpaceBytes));
         ArgumentOutOfRangeException.ThrowIfNegative(OutputLimit, nameof(OutputLimit));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StartTimeout, TimeSpan.Zero, nameof(StartTimeout));
-        // Where the kernel keeps no schedstat, CPU time comes in 10 ms ticks: a shorter window cannot tell one tick from work.
-        ArgumentOutOfRangeException.ThrowIfLessThan(SettleWindow, TimeSpan.FromMilliseconds(20), nameof(SettleWindow));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SettleWindow, TimeSpan.FromMilliseconds(1), nameof(SettleWindow));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(SettleWindow, TimeSpan.FromSeconds(5), nameof(SettleWindow));
     }
 }

@@ -15,7 +15,7 @@ namespace RsiSim.Evaluation.Sandbox;
 /// the result travels back and is decoded inside the window rather than before it. Meanwhile the run named by
 /// <see cref="Expect"/> has its data drawn: by the other worker at once, or by this one after it settled; without a
 /// name, nothing is drawn ahead. Each preparation names where its run starts (<see cref="SandboxOptions.PlaceRuns"/>):
-/// the n-th run of either side at the n-th place, so both runs of a pair start on the same CPU.
+/// every run of either side on the same CPU.
 /// Nothing is timed meanwhile, and every preparation ahead is answered before any run starts, so timed runs still
 /// hold the machine alone.
 /// </remarks>
@@ -23,7 +23,6 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
 {
     private (RunSide Side, ulong Seed, Task<WorkerReply> Reply)? _ahead;
     private (RunSide Side, ulong Seed)? _expected;
-    private readonly int[] _runsBegun = new int[2];
     private readonly List<(RunSide Side, int? Place)> _placements = [];
 
     /// <summary>How many runs found their data already prepared ahead; for tests and diagnostics.</summary>
@@ -54,7 +53,6 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         {
             prepared = await worker.RequestAsync(Prepare(side, seed), prepareTimeout, cancellationToken).ConfigureAwait(false);
         }
-        _runsBegun[(int)side]++;
         if (prepared.Message is not PreparedMessage)
         {
             return await FailedAsync(worker, prepared).ConfigureAwait(false);
@@ -124,11 +122,11 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         await Task.WhenAll(baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
     }
 
-    // The n-th run of either side goes to the n-th place: the two runs of a pair share one CPU, and the next pair
-    // takes the next CPU round.
+    // Every run of either side starts on the same CPU, the last one this process may use: the two programs are compared
+    // on one CPU all through, and every evaluation on the same one.
     private PrepareMessage Prepare(RunSide side, ulong seed)
     {
-        int? place = options.PlaceRuns ? _runsBegun[(int)side] : null;
+        int? place = options.PlaceRuns ? Environment.ProcessorCount - 1 : null;
         _placements.Add((side, place));
         return new PrepareMessage(seed, place);
     }

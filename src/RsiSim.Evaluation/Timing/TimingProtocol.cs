@@ -8,7 +8,12 @@ using RsiSim.Tasks.Harness;
 namespace RsiSim.Evaluation.Timing;
 
 /// <summary>Warm-up, then baseline and candidate interleaved on fresh hidden seeds, every candidate run checked.</summary>
-/// <remarks>Speedup is the ratio of the medians; its 95% interval comes from a seeded bootstrap.</remarks>
+/// <remarks>Speedup is the ratio of the medians; its 95% interval comes from a seeded bootstrap. Every pair runs the
+/// reference first (unless <see cref="TimingOptions.AlternateOrder"/>), so every run follows a run of the other program.
+/// With the order alternated from pair to pair, each
+/// program ran twice in a row every other pair, on one CPU, and a run's time depended on what ran just before it: in one
+/// evaluation at <c>small</c> the reference took 461 to 471 ms in the pairs it opened and 483 to 515 ms in those it
+/// closed, and each median fell between the two groups (docs/evaluation.md).</remarks>
 public sealed class TimingProtocol(TimingOptions options)
 {
     public delegate IReadOnlyList<CheckResult> Checker(ulong seed, RunOutput candidate, RunOutput reference);
@@ -86,7 +91,8 @@ public sealed class TimingProtocol(TimingOptions options)
         return new EvaluationResult(EvaluationStatus.Passed, summary, [.. checks.Results], [], timing, printed);
     }
 
-    /// <summary>Every run of an evaluation in order, while all pass: warm-up pairs, then timed pairs in alternating order.</summary>
+    /// <summary>Every run of an evaluation in order, while all pass: warm-up pairs, then timed pairs (the reference first,
+    /// or in alternating order).</summary>
     private IEnumerable<(RunSide Side, ulong Seed)> Runs(ulong hiddenSeed)
     {
         for (int w = 0; w < options.WarmupRuns; w++)
@@ -104,7 +110,7 @@ public sealed class TimingProtocol(TimingOptions options)
         }
     }
 
-    private static bool BaselineFirst(int repetition) => repetition % 2 == 0;
+    private bool BaselineFirst(int repetition) => !options.AlternateOrder || repetition % 2 == 0;
 
     private static ulong WarmupSeed(ulong hiddenSeed, int warmup) => SplitMix64.Derive(hiddenSeed, "warm-up", warmup);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Running;
 using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks.Harness;
@@ -17,7 +18,8 @@ public sealed class SharedBaselineHintTests
         // Given a shared reference that has timed enough real reference runs a moment ago
         var inner = new RecordingRunner();
         var shared = new SharedBaselineRunner(inner);
-        var protocol = new TimingProtocol(new TimingOptions(WarmupRuns: 1, Repetitions: 5));
+        // (measured as the landscape measures, pairs in alternating order, so that some candidate runs follow each other)
+        var protocol = new TimingProtocol(LandscapeMethod.Timing(5));
         var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, [], []);
         await using (var first = (await shared.OpenAsync(request, Cancellation)).Session!)
         {

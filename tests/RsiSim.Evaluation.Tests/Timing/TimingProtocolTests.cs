@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RsiSim.Core.Evaluations;
+using RsiSim.Evaluation.Caching;
 using RsiSim.Evaluation.Running;
 using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks.Harness;
@@ -26,11 +27,24 @@ public sealed class TimingProtocolTests
     }
 
     [Fact]
-    public async Task Timed_repetitions_pair_both_sides_on_one_seed_and_alternate_which_goes_first()
+    public async Task Timed_repetitions_pair_both_sides_on_one_seed_and_every_run_follows_the_other_sides()
     {
         var session = new ScriptedSession();
 
         await Protocol(warmups: 1, repetitions: 4).MeasureAsync(session, (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+
+        var timed = session.Runs.Skip(2).Chunk(2).ToList();
+        Assert.All(timed, pair => Assert.Equal(pair[0].Seed, pair[1].Seed));
+        Assert.Equal(10, session.Runs.Count);
+        Assert.Equal(session.Runs.Select((_, i) => i % 2 == 0 ? RunSide.Baseline : RunSide.Candidate), session.Runs.Select(r => r.Side));
+    }
+
+    [Fact]
+    public async Task The_landscape_method_alternates_which_side_goes_first()
+    {
+        var session = new ScriptedSession();
+
+        await new TimingProtocol(LandscapeMethod.Timing(4)).MeasureAsync(session, (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
 
         var timed = session.Runs.Skip(2).Chunk(2).ToList();
         Assert.All(timed, pair => Assert.Equal(pair[0].Seed, pair[1].Seed));

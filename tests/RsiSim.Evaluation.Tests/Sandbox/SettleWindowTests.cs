@@ -1,0 +1,45 @@
+extern alias worker;
+
+using RsiSim.Core.Evaluations;
+using RsiSim.Evaluation.Sandbox;
+using RsiSim.Evaluation.Tests.Adversarial;
+using RsiSim.Evaluation.Timing;
+using RsiSim.Tasks.TinyLm;
+using SettleProbe = worker::RsiSim.Worker.SettleProbe;
+
+namespace RsiSim.Evaluation.Tests.Sandbox;
+
+/// <summary>The settle window may be shorter than 20 ms only where CPU time is kept to the nanosecond, and a short one still
+/// catches work left running.</summary>
+public sealed class SettleWindowTests
+{
+    [Theory]
+    [InlineData(5, true, 5)]
+    [InlineData(5, false, 20)]
+    [InlineData(0, true, 1)]
+    [InlineData(30, false, 30)]
+    [InlineData(60_000, true, 5_000)]
+    public void The_worker_watches_at_least_20_ms_where_cpu_time_comes_in_ticks(int requested, bool nanoseconds, int watched) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(watched), SettleProbe.Window(requested, nanoseconds));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5_001)]
+    public void A_window_outside_1_ms_to_5_s_is_refused_before_any_worker_starts(int milliseconds) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WorkerCandidateRunner(new SandboxOptions { SettleWindow = TimeSpan.FromMilliseconds(milliseconds) }));
+
+    [Fact]
+    public async Task A_2_ms_window_still_finds_the_thread_a_candidate_left_computing()
+    {
+        var evaluator = CandidateEvaluator.Create(new EvaluatorOptions
+        {
+            Timing = new TimingOptions(WarmupRuns: 1, Repetitions: 3, MinimumRunTimeout: SandboxedEvaluatorFixture.RunTimeout),
+            Sandbox = new SandboxOptions { SettleWindow = TimeSpan.FromMilliseconds(2) },
+        });
+
+        var result = await evaluator.EvaluateAsync(
+            new EvaluationRequest(TinyLmTask.Instance.Id, TinyLmSize.Tiny.Name, SandboxedEvaluatorFixture.Load("background-thread"), 5), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Status == EvaluationStatus.PolicyViolation, $"{result.Status}: {result.Summary}");
+    }
+}
