@@ -3,7 +3,7 @@ namespace RsiSim.Evaluation.Timing;
 /// <summary>How a candidate is timed against the reference.</summary>
 /// <param name="WarmupRuns">Untimed runs of each side first, on their own seeds. Two by default: a fresh worker's first
 /// run and its second were both slower than the runs after them (the mid-way candidate at <c>small</c>: 84 to 122 ms,
-/// then 60 to 97, then steady near 60; docs/evaluation.md), and with runs placed round two CPUs the second warms the second CPU.</param>
+/// then 60 to 97, then steady near 60; docs/evaluation.md).</param>
 /// <param name="Repetitions">Timed pairs, interleaved baseline/candidate.</param>
 /// <param name="RunTimeoutFactor">A run may take this many times the reference's run before it is a timeout.</param>
 /// <param name="MinimumRunTimeout">The least a run is allowed, whatever the reference takes.</param>
