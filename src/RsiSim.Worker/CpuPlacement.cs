@@ -4,8 +4,8 @@ namespace RsiSim.Worker;
 
 /// <summary>Starts a run on a chosen CPU without keeping it there (Linux; elsewhere nothing happens).</summary>
 /// <remarks>
-/// The host names a place for each run, the same for both runs of a timed pair, so that the reference and the candidate
-/// of a pair run on the same CPU: on a virtual machine the CPUs can run at different speeds for seconds at a time, and
+/// The host names a place for each run, the same for every run of an evaluation, so that the reference and the candidate
+/// run on the same CPU: on a virtual machine the CPUs can run at different speeds for seconds at a time, and
 /// two workers left to the scheduler each tend to stay on the CPU they woke on. The loop thread (the process's main
 /// thread) is pinned to that CPU to draw the run's data and wait for the run, then let go to every CPU it had as the
 /// run begins: it stays where it is unless something else needs that CPU. .NET gives a new thread the main thread's

@@ -31,7 +31,7 @@ internal static class FidelityRun
         bool placed = sandbox.PlaceRuns;
         var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing, Sandbox = sandbox });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"fidelity: {(file is null ? "mid-way candidate" : file)} {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, settle window {sandbox.SettleWindow.TotalMilliseconds} ms, {(placed ? "each pair on one CPU" : "CPUs left to the scheduler")}, load average {MachineLoad.Text()}"));
+            $"fidelity: {(file is null ? "mid-way candidate" : file)} {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, settle window {sandbox.SettleWindow.TotalMilliseconds} ms, {(placed ? "every run on one CPU" : "CPUs left to the scheduler")}, load average {MachineLoad.Text()}"));
         var speedups = new List<double>();
         for (int i = 0; i < evaluations; i++)
         {

@@ -105,11 +105,31 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
         }
 
         string output = settings.Out ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Scenario))!, Path.GetFileNameWithoutExtension(settings.Scenario) + ".calibrated.yaml");
-        CalibratedScenario.Write(settings.Scenario, output, fitted.ToDictionary(p => p.Key, p => p.Value.Capability, StringComparer.Ordinal),
+        CalibratedScenario.Write(settings.Scenario, output, Capabilities(scenario, targets, fitted),
             $"Calibrated by rsisim calibrate on {Environment.MachineName} ({Evaluation.Machine.MachineIdentity.Id}) at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}Z, {scenario.Trials} trials per try.");
         Write(targets, fitted);
         AnsiConsole.MarkupLineInterpolated($"Fitted scenario: [bold]{output}[/] (run it with: rsisim run {output})");
         return ExitCodes.Success;
+    }
+
+    // The fitted capability of each target arm, and the same for every arm with a compounding loop whose profile a plain
+    // arm was fitted for (the first such arm in the scenario): a compounding arm must differ from its plain twin by alpha alone.
+    private static Dictionary<string, double> Capabilities(Scenario scenario, List<Target> targets, Dictionary<string, CalibrationFit> fitted)
+    {
+        var capabilities = fitted.ToDictionary(p => p.Key, p => p.Value.Capability, StringComparer.Ordinal);
+        var byProfile = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var target in targets)
+        {
+            byProfile.TryAdd(target.Arm.Options.Text("profile") ?? "", fitted[target.Arm.Name].Capability);
+        }
+        foreach (var arm in scenario.Arms.Where(a => a.Agent == "persona" && !PublishedComparison.IsPlainLoop((a.Loop ?? scenario.Loop).Compounding)))
+        {
+            if (byProfile.TryGetValue(arm.Options.Text("profile") ?? "", out double capability))
+            {
+                capabilities[arm.Name] = capability;
+            }
+        }
+        return capabilities;
     }
 
     /// <param name="Capability">Where the search starts from: the arm's capability option, or its profile's.</param>

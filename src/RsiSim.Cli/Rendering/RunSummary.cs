@@ -60,6 +60,7 @@ internal static class RunSummary
             ratio = r.Ratio,
             within = r.Within,
         }),
+        notComparedCompounding = PublishedComparison.Compounding(arms).Select(a => a.Name),
         humanHoursTo4x = PublishedComparison.Humans(arms).Select(h => new
         {
             arm = h.Name,

@@ -25,8 +25,9 @@ public sealed record SandboxOptions
     /// are counted whatever the window. Every run pays it, both sides: 14 runs an evaluation by default.</remarks>
     public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Whether every run, of either program, starts on the same CPU: the last one this process may use (Linux,
-    /// two or more CPUs).</summary>
+    /// <summary>Whether every run, of either program, starts on the same CPU: place <see cref="Environment.ProcessorCount"/>
+    /// − 1 among the CPUs the worker may use, which is the last of them unless a CPU quota or DOTNET_PROCESSOR_COUNT
+    /// lowers the count (Linux, two or more CPUs).</summary>
     /// <remarks>On a virtual machine the CPUs can run at different speeds for seconds at a time; left to the scheduler,
     /// each worker tends to stay on the CPU it woke on, and a pair then compares two CPUs as much as two programs. Pairs
     /// placed round the CPUs in turn made each program's times two-humped when the CPUs differed, and the ratio of the

@@ -122,8 +122,8 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         await Task.WhenAll(baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
     }
 
-    // Every run of either side starts on the same CPU, the last one this process may use: the two programs are compared
-    // on one CPU all through, and every evaluation on the same one.
+    // Every run of either side starts on the same CPU (place ProcessorCount - 1: the last one the worker may use, unless a
+    // quota lowers the count): the two programs are compared on one CPU all through, and every evaluation on the same one.
     private PrepareMessage Prepare(RunSide side, ulong seed)
     {
         int? place = options.PlaceRuns ? Environment.ProcessorCount - 1 : null;

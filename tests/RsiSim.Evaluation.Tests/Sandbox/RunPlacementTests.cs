@@ -22,7 +22,7 @@ public sealed class RunPlacementTests
         var opening = await new WorkerCandidateRunner(new SandboxOptions { PlaceRuns = true }).OpenAsync(Request, Cancellation);
         await using var session = Assert.IsType<WorkerSession>(opening.Session);
 
-        // When the timing protocol measures two warm-up pairs and three timed pairs, in alternating order
+        // When the timing protocol measures two warm-up pairs and three timed pairs, the reference first in each
         var result = await new TimingProtocol(new TimingOptions(WarmupRuns: 2, Repetitions: 3)).MeasureAsync(session, (_, _, _) => [], 11, Cancellation);
 
         // Then every preparation of either side named the last CPU's place, whichever side ran first and whether it was prepared ahead

@@ -69,14 +69,24 @@ public sealed partial class CalibrateCommandTests
             """);
 
         var run = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(5), cache, "run", "loops.yaml", "--out", "runs", "--json");
-        var calibrate = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(1), cache, "calibrate", "only-recursive.yaml");
+        var refused = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(1), cache, "calibrate", "only-recursive.yaml");
+        var calibrated = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(5), cache,
+            "calibrate", "loops.yaml", "--steps", "2", "--span", "0.35", "--tolerance", "0", "--out", "fitted.yaml");
 
+        // The published comparison names the plain arm alone, and says which arm it left out
         Assert.True(run.ExitCode == 0, run.ToString());
         using var summary = JsonDocument.Parse(run.Stdout);
         var compared = summary.RootElement.GetProperty("published").EnumerateArray().Select(r => r.GetProperty("arm").GetString()).ToList();
         Assert.Equal(["plain"], compared);
-        Assert.Equal(1, calibrate.ExitCode);
-        Assert.Contains("no persona arm with a published figure to fit in the plain loop", calibrate.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["recursive"], summary.RootElement.GetProperty("notComparedCompounding").EnumerateArray().Select(a => a.GetString()));
+        // calibrate refuses a scenario with no plain arm to fit, fits only the plain arm, and gives its compounding twin the same capability
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("no persona arm with a published figure to fit in the plain loop", refused.Stderr, StringComparison.Ordinal);
+        Assert.True(calibrated.ExitCode == 0, calibrated.ToString());
+        Assert.DoesNotContain("recursive: capability", calibrated.Stderr, StringComparison.Ordinal);
+        var written = CapabilityLine().Matches(File.ReadAllText(Path.Combine(folder.Path, "fitted.yaml"))).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, written.Count);
+        Assert.Equal(written[0], written[1]);
     }
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
