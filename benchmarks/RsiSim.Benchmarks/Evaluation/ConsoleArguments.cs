@@ -1,4 +1,5 @@
 using System.Globalization;
+using RsiSim.Evaluation.Sandbox;
 
 namespace RsiSim.Benchmarks.Evaluation;
 
@@ -9,9 +10,9 @@ internal static class ConsoleArguments
         Text(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     /// <summary>The sandbox with <c>--settle MS</c> (the settle window) and <c>--unplaced</c> (CPUs left to the scheduler) applied.</summary>
-    public static RsiSim.Evaluation.Sandbox.SandboxOptions Sandbox(string[] args)
+    public static SandboxOptions Sandbox(string[] args)
     {
-        var defaults = new RsiSim.Evaluation.Sandbox.SandboxOptions();
+        var defaults = new SandboxOptions();
         return defaults with
         {
             SettleWindow = TimeSpan.FromMilliseconds(Number(args, "--settle", (int)defaults.SettleWindow.TotalMilliseconds)),

@@ -122,7 +122,7 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
         {
             byProfile.TryAdd(target.Arm.Options.Text("profile") ?? "", fitted[target.Arm.Name].Capability);
         }
-        foreach (var arm in scenario.Arms.Where(a => a.Agent == "persona" && !PublishedComparison.IsPlainLoop((a.Loop ?? scenario.Loop).Compounding)))
+        foreach (var arm in scenario.Arms.Where(a => a.Agent == "persona" && !PublishedComparison.IsPlainLoop(scenario.LoopOf(a).Compounding)))
         {
             if (byProfile.TryGetValue(arm.Options.Text("profile") ?? "", out double capability))
             {
@@ -138,7 +138,7 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
     private static List<Target> Targets(Scenario scenario) =>
     [
         .. from arm in scenario.Arms
-           where arm.Agent == "persona" && PublishedComparison.IsPlainLoop((arm.Loop ?? scenario.Loop).Compounding)
+           where arm.Agent == "persona" && PublishedComparison.IsPlainLoop(scenario.LoopOf(arm).Compounding)
            let profile = PersonaProfiles.Find(arm.Options.Text("profile") ?? "")
            where profile is not null && (profile.PublishedSpeedup is not null || profile.Name == "human-expert")
            select profile.PublishedSpeedup is { } published

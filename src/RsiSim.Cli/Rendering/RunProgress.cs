@@ -12,7 +12,7 @@ internal sealed class RunProgress(Scenario scenario, IAnsiConsole console, bool 
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ArmProgress> _arms = scenario.Arms.ToDictionary(
-        a => a.Name, a => new ArmProgress(a.Name, a.Agent, scenario.Trials, a.Agent == "persona" ? a.Options.Text("profile") : null, (a.Loop ?? scenario.Loop).Compounding),
+        a => a.Name, a => new ArmProgress(a.Name, a.Agent, scenario.Trials, a.Agent == "persona" ? a.Options.Text("profile") : null, scenario.LoopOf(a).Compounding),
         StringComparer.Ordinal);
 
     public event Action? Changed;

@@ -29,4 +29,11 @@ public sealed record Scenario
     public MeasurementMode Measurement { get; init; } = MeasurementMode.Live;
 
     public LoopOptions Loop { get; init; } = new();
+
+    /// <summary>The loop options in force for an arm: its own, else the scenario's.</summary>
+    public LoopOptions LoopOf(ArmDefinition arm)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        return arm.Loop ?? Loop;
+    }
 }

@@ -12,5 +12,5 @@ public sealed record TrialSetup(Scenario Scenario, ITask Task, ArmDefinition Arm
     public TrialKey Key => new(Arm.Name, Index);
 
     /// <summary>The loop options in force: the arm's own, else the scenario's.</summary>
-    public LoopOptions Loop => Arm.Loop ?? Scenario.Loop;
+    public LoopOptions Loop => Scenario.LoopOf(Arm);
 }
