@@ -1,15 +1,22 @@
 using System.Diagnostics;
 using RsiSim.Evaluation.Running;
+using RsiSim.Tasks.Harness;
 
 namespace RsiSim.Benchmarks.Evaluation;
 
 /// <summary>A session that adds each run call's wall time and its timed seconds to a ledger.</summary>
 internal sealed class RecordingRunSession(IRunSession inner, RunLedger ledger) : IRunSession
 {
-    public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+    public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RecordAsync(() => inner.RunAsync(side, seed, timeout, cancellationToken));
+
+    public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput> whileSettling, CancellationToken cancellationToken) =>
+        RecordAsync(() => inner.RunAsync(side, seed, timeout, whileSettling, cancellationToken));
+
+    private async ValueTask<TimedRun> RecordAsync(Func<ValueTask<TimedRun>> running)
     {
         long start = Stopwatch.GetTimestamp();
-        var run = await inner.RunAsync(side, seed, timeout, cancellationToken).ConfigureAwait(false);
+        var run = await running().ConfigureAwait(false);
         ledger.RunCalls++;
         ledger.RunCallSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
         ledger.TimedSeconds += run.Seconds;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using RsiSim.Core.Evaluations;
 using RsiSim.Evaluation.Running;
 using RsiSim.Tasks.Harness;
@@ -12,7 +13,7 @@ namespace RsiSim.Evaluation.Sandbox;
 /// The two programs live in separate processes so that the candidate cannot reach the reference it is compared
 /// with. After each run the worker is asked to settle: work the candidate left running is a policy violation.
 /// The settle is asked for as soon as "ran" arrives, and the worker counts its window from its run's return, so
-/// the result travels back and is decoded inside the window rather than before it. Meanwhile the run named by
+/// the result travels back, is decoded and is handed to the caller's checks inside the window rather than before it. Meanwhile the run named by
 /// <see cref="Expect"/> has its data drawn: by the other worker at once, or by this one after it settled; without a
 /// name, nothing is drawn ahead. Each preparation names where its run starts (<see cref="SandboxOptions.PlaceRuns"/>):
 /// every run of either side on the same CPU.
@@ -33,7 +34,13 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
 
     public void Expect(RunSide side, ulong seed) => _expected = (side, seed);
 
-    public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+    public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunCoreAsync(side, seed, timeout, null, cancellationToken);
+
+    public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput> whileSettling, CancellationToken cancellationToken) =>
+        RunCoreAsync(side, seed, timeout, whileSettling ?? throw new ArgumentNullException(nameof(whileSettling)), cancellationToken);
+
+    private async ValueTask<TimedRun> RunCoreAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
     {
         var worker = Worker(side);
         var prepareTimeout = Max(options.StartTimeout, timeout);
@@ -90,7 +97,22 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
             return await FailedAsync(worker, result).ConfigureAwait(false);
         }
         var decoded = Decode(output);
+        ExceptionDispatchInfo? thrown = null;
+        if (decoded is not null && whileSettling is not null)
+        {
+            try
+            {
+                whileSettling(decoded);
+            }
+#pragma warning disable CA1031 // Rethrown below, once the settle asked for is answered: the worker stays in step.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                thrown = ExceptionDispatchInfo.Capture(ex);
+            }
+        }
         var settled = settle.Succeeded ? await worker.ReceiveAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false) : settle;
+        thrown?.Throw();
         if (settled.Message is not SettledMessage && (side == RunSide.Candidate || !worker.IsAlive))
         {
             var failed = await FailedAsync(worker, settled).ConfigureAwait(false);

@@ -29,22 +29,16 @@ public sealed class TimingProtocol(TimingOptions options)
         var schedule = new Schedule(session, Runs(hiddenSeed));
         for (int w = 0; w < options.WarmupRuns; w++)
         {
-            ulong seed = WarmupSeed(hiddenSeed, w);
-            var baseline = await RunBaselineAsync(schedule, seed, timeout, cancellationToken).ConfigureAwait(false);
-            if (!baseline.Succeeded)
+            var pair = await RunPairAsync(schedule, WarmupSeed(hiddenSeed, w), baselineFirst: true, timeout, adaptTimeout: true, check, cancellationToken).ConfigureAwait(false);
+            timeout = pair.Timeout;
+            if (pair.Failed(checks.Results) is { } failed)
             {
-                return ReferenceLost(baseline);
+                return failed;
             }
-            timeout = Max(timeout, TimeSpan.FromSeconds(baseline.Seconds * options.RunTimeoutFactor));
-            var candidate = await schedule.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
-            if (!candidate.Succeeded)
-            {
-                return EvaluationResult.Failed(candidate.Failure!.Value, candidate.Detail, output: candidate.CapturedOutput);
-            }
-            checks.Add(check(seed, candidate.Output!, baseline.Output!), "warm-up run");
+            checks.Add(pair.Checks!, "warm-up run");
             if (!checks.AllPassed)
             {
-                return WrongResult(checks, candidate.CapturedOutput);
+                return WrongResult(checks, pair.Candidate!.CapturedOutput);
             }
         }
 
@@ -53,34 +47,19 @@ public sealed class TimingProtocol(TimingOptions options)
         string printed = "";
         for (int r = 0; r < options.Repetitions; r++)
         {
-            ulong seed = TimedSeed(hiddenSeed, r);
-            TimedRun baseline, candidate;
-            if (BaselineFirst(r))
+            var pair = await RunPairAsync(schedule, TimedSeed(hiddenSeed, r), BaselineFirst(r), timeout, adaptTimeout: false, check, cancellationToken).ConfigureAwait(false);
+            if (pair.Failed(checks.Results, $" (timed run {r + 1})") is { } failed)
             {
-                baseline = await RunBaselineAsync(schedule, seed, timeout, cancellationToken).ConfigureAwait(false);
-                candidate = await schedule.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
+                return failed;
             }
-            else
-            {
-                candidate = await schedule.RunAsync(RunSide.Candidate, seed, timeout, cancellationToken).ConfigureAwait(false);
-                baseline = await RunBaselineAsync(schedule, seed, timeout, cancellationToken).ConfigureAwait(false);
-            }
-            if (!candidate.Succeeded)
-            {
-                return EvaluationResult.Failed(candidate.Failure!.Value, $"{candidate.Detail} (timed run {r + 1})", checks: checks.Results, output: candidate.CapturedOutput);
-            }
-            if (!baseline.Succeeded)
-            {
-                return ReferenceLost(baseline);
-            }
-            printed = candidate.CapturedOutput;
-            checks.Add(check(seed, candidate.Output!, baseline.Output!), $"timed run {r + 1}");
+            printed = pair.Candidate!.CapturedOutput;
+            checks.Add(pair.Checks!, $"timed run {r + 1}");
             if (!checks.AllPassed)
             {
                 return WrongResult(checks, printed);
             }
-            baselineSeconds.Add(baseline.Seconds);
-            candidateSeconds.Add(candidate.Seconds);
+            baselineSeconds.Add(pair.Baseline!.Seconds);
+            candidateSeconds.Add(pair.Candidate.Seconds);
         }
 
         double speedup = Statistics.Median(baselineSeconds) / Statistics.Median(candidateSeconds);
@@ -110,6 +89,46 @@ public sealed class TimingProtocol(TimingOptions options)
         }
     }
 
+    /// <summary>One pair of runs on one seed, checked while the second of the two settles (see
+    /// <see cref="IRunSession.RunAsync(RunSide, ulong, TimeSpan, Action{RunOutput}, CancellationToken)"/>); a run that fails
+    /// ends the pair. In a warm-up pair, the reference's time sets the candidate's timeout.</summary>
+    private async ValueTask<Pair> RunPairAsync(Schedule schedule, ulong seed, bool baselineFirst, TimeSpan timeout, bool adaptTimeout, Checker check, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CheckResult>? checks = null;
+        if (baselineFirst)
+        {
+            var baseline = await RunBaselineAsync(schedule, seed, timeout, null, cancellationToken).ConfigureAwait(false);
+            if (!baseline.Succeeded)
+            {
+                return new Pair(baseline, null, null, timeout);
+            }
+            if (adaptTimeout)
+            {
+                timeout = Max(timeout, TimeSpan.FromSeconds(baseline.Seconds * options.RunTimeoutFactor));
+            }
+            var candidate = await schedule.RunAsync(RunSide.Candidate, seed, timeout, output => checks = check(seed, output, baseline.Output!), cancellationToken).ConfigureAwait(false);
+            // A session that never called back (its own RunAsync only) is checked now: no run goes unchecked.
+            return new Pair(baseline, candidate, candidate.Succeeded ? checks ?? check(seed, candidate.Output!, baseline.Output!) : null, timeout);
+        }
+        var first = await schedule.RunAsync(RunSide.Candidate, seed, timeout, null, cancellationToken).ConfigureAwait(false);
+        if (!first.Succeeded)
+        {
+            return new Pair(null, first, null, timeout);
+        }
+        var second = await RunBaselineAsync(schedule, seed, timeout, output => checks = check(seed, first.Output!, output), cancellationToken).ConfigureAwait(false);
+        return new Pair(second, first, second.Succeeded ? checks ?? check(seed, first.Output!, second.Output!) : null, timeout);
+    }
+
+    /// <summary>A pair's runs as far as they went, the checks of a pair that ran through, and the timeout after it.</summary>
+    private sealed record Pair(TimedRun? Baseline, TimedRun? Candidate, IReadOnlyList<CheckResult>? Checks, TimeSpan Timeout)
+    {
+        /// <summary>The evaluation's end when a run failed: the candidate's failure, or the reference's worker lost.</summary>
+        public EvaluationResult? Failed(IReadOnlyList<CheckResult> checks, string where = "") =>
+            Candidate is { Succeeded: false } candidate
+                ? EvaluationResult.Failed(candidate.Failure!.Value, candidate.Detail + where, checks: where.Length > 0 ? checks : null, output: candidate.CapturedOutput)
+                : Baseline is { Succeeded: false } baseline ? ReferenceLost(baseline) : null;
+    }
+
     private bool BaselineFirst(int repetition) => !options.AlternateOrder || repetition % 2 == 0;
 
     private static ulong WarmupSeed(ulong hiddenSeed, int warmup) => SplitMix64.Derive(hiddenSeed, "warm-up", warmup);
@@ -117,9 +136,9 @@ public sealed class TimingProtocol(TimingOptions options)
     private static ulong TimedSeed(ulong hiddenSeed, int repetition) => SplitMix64.Derive(hiddenSeed, "timed", repetition);
 
     // The reference failing in a live worker is a bug and throws; its worker dying (killed, crashed, out of time) only ends this evaluation.
-    private static async ValueTask<TimedRun> RunBaselineAsync(Schedule session, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async ValueTask<TimedRun> RunBaselineAsync(Schedule session, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
     {
-        var run = await session.RunAsync(RunSide.Baseline, seed, Max(timeout, TimeSpan.FromMinutes(5)), cancellationToken).ConfigureAwait(false);
+        var run = await session.RunAsync(RunSide.Baseline, seed, Max(timeout, TimeSpan.FromMinutes(5)), whileSettling, cancellationToken).ConfigureAwait(false);
         return run.Succeeded || run.WorkerLost ? run : throw new InvalidOperationException($"the reference itself failed: {run.Failure}: {run.Detail}");
     }
 
@@ -140,7 +159,7 @@ public sealed class TimingProtocol(TimingOptions options)
         private readonly (RunSide Side, ulong Seed)[] _runs = [.. runs];
         private int _next;
 
-        public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+        public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
         {
             if (_next >= _runs.Length || _runs[_next] != (side, seed))
             {
@@ -151,7 +170,7 @@ public sealed class TimingProtocol(TimingOptions options)
             {
                 session.Expect(_runs[_next].Side, _runs[_next].Seed);
             }
-            return session.RunAsync(side, seed, timeout, cancellationToken);
+            return whileSettling is null ? session.RunAsync(side, seed, timeout, cancellationToken) : session.RunAsync(side, seed, timeout, whileSettling, cancellationToken);
         }
     }
 }

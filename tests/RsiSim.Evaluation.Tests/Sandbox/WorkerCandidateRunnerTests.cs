@@ -1,6 +1,7 @@
 using RsiSim.Core.Evaluations;
 using RsiSim.Evaluation.Running;
 using RsiSim.Evaluation.Sandbox;
+using RsiSim.Tasks.Harness;
 using RsiSim.Tasks.TinyLm;
 
 namespace RsiSim.Evaluation.Tests.Sandbox;
@@ -38,6 +39,20 @@ public sealed class WorkerCandidateRunnerTests
             Assert.Equal(tensor, actual.Output.Tensors[name]);
         }
         Assert.True(actual.Seconds > 0);
+    }
+
+    [Fact]
+    public async Task A_check_that_throws_while_its_run_settles_is_rethrown_and_leaves_the_workers_in_step()
+    {
+        await using var session = await OpenAsync(Programs.Reference);
+        RunOutput? handed = null;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await session.RunAsync(RunSide.Candidate, 3, Timeout, output => throw new InvalidOperationException($"{handed = output}"), Cancellation));
+        var next = await session.RunAsync(RunSide.Candidate, 4, Timeout, Cancellation);
+
+        Assert.NotNull(handed);
+        Assert.True(next.Succeeded, next.Detail);
     }
 
     [Fact]

@@ -84,6 +84,37 @@ public sealed class TimingProtocolTests
     }
 
     [Fact]
+    public async Task A_session_that_never_hands_its_output_over_while_settling_still_has_every_pair_checked()
+    {
+        // A session with the overload that takes the callback, which ignores it
+        var session = new ScriptedSession { IgnoreWhileSettling = true };
+        int calls = 0;
+
+        var result = await Protocol(warmups: 1, repetitions: 5).MeasureAsync(session,
+            (_, _, _) => [++calls == 3 ? Pass with { Passed = false, Detail = "off" } : Pass], HiddenSeed, TestContext.Current.CancellationToken);
+
+        Assert.Equal(EvaluationStatus.WrongResult, result.Status);
+        Assert.Contains("timed run 2", result.Summary, StringComparison.Ordinal);
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
+    public async Task Each_pair_is_checked_while_its_second_run_settles()
+    {
+        var session = new ScriptedSession();
+        var checkedDuring = new List<int>();
+
+        await new TimingProtocol(LandscapeMethod.Timing(4)).MeasureAsync(session, (_, _, _) =>
+        {
+            checkedDuring.Add(session.Settling ?? -1);
+            return [Pass];
+        }, HiddenSeed, TestContext.Current.CancellationToken);
+
+        // Runs 2, 4, ...: the second of every pair, whichever side it is (this method alternates the order)
+        Assert.Equal([1, 3, 5, 7, 9], checkedDuring);
+    }
+
+    [Fact]
     public async Task The_speedup_is_the_ratio_of_medians_with_a_seeded_interval_around_it()
     {
         double[] baseline = [1.0, 1.2, 0.9, 1.1, 5.0];
@@ -145,6 +176,24 @@ public sealed class TimingProtocolTests
             double seconds = script is null || index == 0 ? 1.0 : script[index - 1];
             var output = new RunOutput([1.0], ImmutableDictionary<string, double[]>.Empty.Add("seed", [BitConverter.UInt64BitsToDouble(seed)]));
             return ValueTask.FromResult(new TimedRun(output, seconds, null, ""));
+        }
+
+        /// <summary>Whether the overload with a callback ignores it, as a session written without it in mind would.</summary>
+        public bool IgnoreWhileSettling { get; init; }
+
+        /// <summary>The index of the run whose callback is being called, while it is.</summary>
+        public int? Settling { get; private set; }
+
+        public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput> whileSettling, CancellationToken cancellationToken)
+        {
+            var run = await RunAsync(side, seed, timeout, cancellationToken);
+            if (!IgnoreWhileSettling)
+            {
+                Settling = Runs.Count - 1;
+                whileSettling(run.Output!);
+                Settling = null;
+            }
+            return run;
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
