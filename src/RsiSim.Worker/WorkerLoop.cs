@@ -10,6 +10,8 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
 {
     private const int MaxEchoedLine = 200;
 
+    /// <summary>The worker's own folder, where results are written: the folder it was started in.</summary>
+    private readonly string _folder = Environment.CurrentDirectory;
     private IHarnessedTask? _task;
     private string _size = "";
     private Func<object>? _create;
@@ -130,8 +132,9 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         }
         Send(new RanMessage());
         _settle?.Begin();
-        var tensors = result.Tensors.ToDictionary(t => t.Key, t => DoubleArrayCodec.Encode(t.Value ?? []), StringComparer.Ordinal);
-        Send(new ResultMessage(DoubleArrayCodec.Encode(result.StepLosses.AsSpan()), tensors, capture.Take()));
+        var tensors = result.Tensors.Select(t => KeyValuePair.Create(t.Key, t.Value ?? [])).ToList();
+        ResultFile.Write(Path.Combine(_folder, ResultFile.Name), [[.. result.StepLosses], .. tensors.Select(t => t.Value)]);
+        Send(new ResultMessage(ResultFile.Name, result.StepLosses.Length, [.. tensors.Select(t => KeyValuePair.Create(t.Key, t.Value.Length))], capture.Take()));
     }
 
     private void Unpin()

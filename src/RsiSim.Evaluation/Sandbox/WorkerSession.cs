@@ -96,7 +96,7 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
             }
             return await FailedAsync(worker, result).ConfigureAwait(false);
         }
-        var decoded = Decode(output);
+        var decoded = Decode(output, worker.Folder);
         ExceptionDispatchInfo? thrown = null;
         if (decoded is not null && whileSettling is not null)
         {
@@ -175,12 +175,18 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         return TimedRun.Failed(reply.Failure!.Value, reply.Detail, reply.Output) with { WorkerLost = !worker.IsAlive };
     }
 
-    private static RunOutput? Decode(ResultMessage result)
+    // The result's doubles are read from the one file the worker writes, in its own folder; anything else is malformed.
+    private static RunOutput? Decode(ResultMessage result, string folder)
     {
+        if (result.File != ResultFile.Name || result.Tensors.Select(t => t.Key).Distinct(StringComparer.Ordinal).Count() != result.Tensors.Count)
+        {
+            return null;
+        }
         try
         {
-            var tensors = result.Tensors.ToImmutableDictionary(t => t.Key, t => DoubleArrayCodec.Decode(t.Value), StringComparer.Ordinal);
-            return new RunOutput([.. DoubleArrayCodec.Decode(result.Losses)], tensors);
+            var arrays = ResultFile.Read(Path.Combine(folder, result.File), [result.Losses, .. result.Tensors.Select(t => t.Value)]);
+            var tensors = result.Tensors.Select((t, i) => KeyValuePair.Create(t.Key, arrays[i + 1])).ToImmutableDictionary(StringComparer.Ordinal);
+            return new RunOutput([.. arrays[0]], tensors);
         }
         catch (FormatException)
         {

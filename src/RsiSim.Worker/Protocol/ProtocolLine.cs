@@ -13,8 +13,7 @@ namespace RsiSim.Worker.Protocol;
 /// compiled ahead of time: the serializer's metadata for the message types (source-generated until 2026-11-28) had the
 /// worker JIT-compile some 190 methods before its first line, with tiered compilation off, in every worker of every
 /// evaluation (docs/evaluation.md). Strings are escaped only where JSON requires it (quotes, backslashes, control
-/// characters): HTML-safe escaping wrote every '+' of a base64 tensor as six characters, and a run's result is a line
-/// of some 600 KB of base64.
+/// characters): HTML-safe escaping would write every '+' of the base64 of a program's image as six characters.
 /// </remarks>
 internal static class ProtocolLine
 {
@@ -23,7 +22,7 @@ internal static class ProtocolLine
     public static string Write(WorkerMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var buffer = new ArrayBufferWriter<byte>(message is ResultMessage or LoadMessage ? 1 << 16 : 128);
+        var buffer = new ArrayBufferWriter<byte>(message is LoadMessage ? 1 << 16 : 256);
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
@@ -92,11 +91,12 @@ internal static class ProtocolLine
                 }
                 break;
             case ResultMessage result:
-                json.WriteString("losses", result.Losses);
+                json.WriteString("file", result.File);
+                json.WriteNumber("losses", result.Losses);
                 json.WriteStartObject("tensors");
-                foreach (var (name, values) in result.Tensors)
+                foreach (var (name, length) in result.Tensors)
                 {
-                    json.WriteString(name, values);
+                    json.WriteNumber(name, length);
                 }
                 json.WriteEndObject();
                 json.WriteString("output", result.Output);
@@ -127,7 +127,7 @@ internal static class ProtocolLine
         "prepared" => new PreparedMessage(),
         "run" => new RunMessage(),
         "ran" => new RanMessage(),
-        "result" => new ResultMessage(Text(root, "losses"), Tensors(root.GetProperty("tensors")), Text(root, "output")),
+        "result" => new ResultMessage(Text(root, "file"), root.GetProperty("losses").GetInt32(), Tensors(root.GetProperty("tensors")), Text(root, "output")),
         "settle" => new SettleMessage(root.GetProperty("windowMilliseconds").GetInt32()),
         "settled" => new SettledMessage(root.GetProperty("idleCpuMilliseconds").GetDouble()),
         "error" => new ErrorMessage(Text(root, "status"), Text(root, "detail"), root.TryGetProperty("output", out var output) ? output.GetString() ?? "" : ""),
@@ -138,13 +138,7 @@ internal static class ProtocolLine
     private static string Text(JsonElement root, string name) =>
         root.GetProperty(name).GetString() ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"'{name}' is null"));
 
-    private static Dictionary<string, string> Tensors(JsonElement tensors)
-    {
-        var named = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tensor in tensors.EnumerateObject())
-        {
-            named[tensor.Name] = tensor.Value.GetString() ?? throw new InvalidOperationException($"tensor '{tensor.Name}' is null");
-        }
-        return named;
-    }
+    // In the order of the line: the order of the result file.
+    private static List<KeyValuePair<string, int>> Tensors(JsonElement tensors) =>
+        [.. tensors.EnumerateObject().Select(tensor => KeyValuePair.Create(tensor.Name, tensor.Value.GetInt32()))];
 }

@@ -1,7 +1,9 @@
 namespace RsiSim.Worker.Protocol;
 
 /// <summary>Worker → host: what the run produced, and what the program printed meanwhile.</summary>
-/// <param name="Losses">The step losses, <see cref="DoubleArrayCodec"/>-encoded.</param>
-/// <param name="Tensors">The final tensors by name, each <see cref="DoubleArrayCodec"/>-encoded.</param>
+/// <param name="File">The file, in the worker's folder, that holds the run's doubles (see <see cref="ResultFile"/>): the
+/// step losses, then each tensor in the order of <paramref name="Tensors"/>.</param>
+/// <param name="Losses">How many step losses the file starts with.</param>
+/// <param name="Tensors">The final tensors' names and lengths, in the order the file holds them.</param>
 /// <param name="Output">What the program wrote to Console.Out and Console.Error during the run, truncated.</param>
-internal sealed record ResultMessage(string Losses, Dictionary<string, string> Tensors, string Output) : WorkerMessage;
+internal sealed record ResultMessage(string File, int Losses, IReadOnlyList<KeyValuePair<string, int>> Tensors, string Output) : WorkerMessage;

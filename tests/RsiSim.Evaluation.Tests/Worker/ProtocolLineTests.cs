@@ -7,7 +7,7 @@ public sealed class ProtocolLineTests
 {
     public static TheoryData<string> Lines =>
     [
-        """{"type":"hello","protocol":3,"pid":42}""",
+        """{"type":"hello","protocol":4,"pid":42}""",
         """{"type":"load","task":"tinylm","size":"small","image":"TVqQ+/==","outputLimit":4000}""",
         """{"type":"loaded"}""",
         """{"type":"prepare","seed":18446744073709551615,"place":1}""",
@@ -15,7 +15,7 @@ public sealed class ProtocolLineTests
         """{"type":"prepared"}""",
         """{"type":"run"}""",
         """{"type":"ran"}""",
-        """{"type":"result","losses":"AAAAAAAA8D8=","tensors":{"embedding":"AAAAAAAA+D8=","head":""},"output":"line \"one\"\nline <two>"}""",
+        """{"type":"result","file":"result.bin","losses":200,"tensors":{"embedding":4096,"head":0},"output":"line \"one\"\nline <two>"}""",
         """{"type":"settle","windowMilliseconds":20}""",
         """{"type":"settled","idleCpuMilliseconds":0.25}""",
         """{"type":"error","status":"policy-violation","detail":"left 1 thread","output":""}""",
@@ -33,16 +33,37 @@ public sealed class ProtocolLineTests
     }
 
     [Fact]
-    public void A_result_keeps_its_tensors_by_name_and_its_base64_unescaped()
+    public void A_result_keeps_its_tensors_in_the_order_of_its_file()
     {
-        var result = new ResultMessage("AAAAAAAA8D8=", new Dictionary<string, string> { ["w"] = "+/+/" }, "");
+        var result = new ResultMessage(ResultFile.Name, 3, [KeyValuePair.Create("z", 2), KeyValuePair.Create("a", 1), KeyValuePair.Create("m", 0)], "");
 
-        string line = ProtocolLine.Write(result);
-        var read = Assert.IsType<ResultMessage>(ProtocolLine.Read(line));
+        var read = Assert.IsType<ResultMessage>(ProtocolLine.Read(ProtocolLine.Write(result)));
 
-        Assert.Contains("\"w\":\"+/+/\"", line, StringComparison.Ordinal);
-        Assert.Equal("+/+/", read.Tensors["w"]);
-        Assert.Equal(result.Losses, read.Losses);
+        Assert.Equal(result.Tensors, read.Tensors);
+        Assert.Equal((ResultFile.Name, 3), (read.File, read.Losses));
+    }
+
+    [Fact]
+    public void A_result_file_reads_back_bit_for_bit_and_only_with_the_lengths_it_was_written_with()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"rsisim-result-{Guid.NewGuid():N}.bin");
+        double[][] arrays = [[1.5, double.NaN, -0.0], [], [double.Epsilon, double.MaxValue]];
+        try
+        {
+            ResultFile.Write(path, arrays);
+
+            var read = ResultFile.Read(path, [3, 0, 2]);
+
+            Assert.Equal(arrays.Select(a => a.Select(BitConverter.DoubleToInt64Bits)), read.Select(a => a.Select(BitConverter.DoubleToInt64Bits)));
+            Assert.Throws<FormatException>(() => ResultFile.Read(path, [3, 0, 1]));
+            Assert.Throws<FormatException>(() => ResultFile.Read(path, [3, 0, 3]));
+            Assert.Throws<FormatException>(() => ResultFile.Read(path, [6, -1]));
+            Assert.Throws<FormatException>(() => ResultFile.Read(path + ".missing", [5]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Theory]
@@ -56,6 +77,7 @@ public sealed class ProtocolLineTests
     [InlineData("""{"type":"prepare","seed":"7"}""")]
     [InlineData("""{"type":"prepare","seed":-1}""")]
     [InlineData("""{"type":"settle","windowMilliseconds":20.5}""")]
-    [InlineData("""{"type":"result","losses":"","tensors":{"w":null},"output":""}""")]
+    [InlineData("""{"type":"result","file":"result.bin","losses":1,"tensors":{"w":"AAAA"},"output":""}""")]
+    [InlineData("""{"type":"result","losses":1,"tensors":{},"output":""}""")]
     public void A_line_that_is_not_a_whole_message_reads_as_none(string line) => Assert.Null(ProtocolLine.Read(line));
 }
