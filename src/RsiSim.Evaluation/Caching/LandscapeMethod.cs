@@ -17,6 +17,7 @@ public static class LandscapeMethod
     /// <summary>The timing of a landscape measurement: one warm-up run, then this many timed pairs in alternating order.</summary>
     public static TimingOptions Timing(int repetitions) => new(WarmupRuns: 1, Repetitions: repetitions, AlternateOrder: true);
 
-    /// <summary>The workers of a landscape measurement: default limits, runs left where the scheduler puts them.</summary>
-    public static SandboxOptions Sandbox => new() { PlaceRuns = false };
+    /// <summary>The workers of a landscape measurement: default limits, runs left where the scheduler puts them, a 20 ms
+    /// settle window after each run (the default until 2026-11-28).</summary>
+    public static SandboxOptions Sandbox => new() { PlaceRuns = false, SettleWindow = TimeSpan.FromMilliseconds(20) };
 }

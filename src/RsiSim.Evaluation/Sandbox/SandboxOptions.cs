@@ -22,8 +22,11 @@ public sealed record SandboxOptions
     /// <summary>How long a worker watches for left-over work after each run, counted from the run's return (untimed; 1 ms
     /// to 5 s). Where the kernel keeps CPU time only in 10 ms ticks, the worker watches at least 20 ms whatever this says.</summary>
     /// <remarks>Work left running shows at once where CPU time is kept to the nanosecond; threads, timers and pool work
-    /// are counted whatever the window. Every run pays it, both sides: 14 runs an evaluation by default.</remarks>
-    public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(20);
+    /// are counted whatever the window. Every run pays it, both sides: 14 runs an evaluation by default. 5 ms since
+    /// 2026-11-28 (20 ms before): with results no longer coming back through the line the window was most of each run's
+    /// hand-over, and side by side 5 and 20 ms evaluated the mid-way candidate alike (docs/evaluation.md). The landscape
+    /// keeps 20 ms (<see cref="Caching.LandscapeMethod"/>).</remarks>
+    public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Whether every run, of either program, starts on the same CPU: place <see cref="Environment.ProcessorCount"/>
     /// − 1 among the CPUs the worker may use, which is the last of them unless a CPU quota or DOTNET_PROCESSOR_COUNT
