@@ -3,7 +3,7 @@ using RsiSim.Worker;
 
 // The worker owns its standard output: protocol lines go to the original stream, and whatever the loaded
 // program prints through Console goes to a bounded capture that is returned with each result.
-// A run's result is one line of about 600 KB at small: written in 64 KB pieces, not the default 1 KB.
+// Written in 64 KB pieces, not the default 1 KB (a result line was some 600 KB until protocol 4 moved the doubles to a file).
 var protocolOut = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n", AutoFlush = false };
 var protocolIn = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
 var capture = new OutputCapture();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.Loader;
 using RsiSim.Tasks;
 using RsiSim.Tasks.Harness;
@@ -132,9 +133,30 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         }
         Send(new RanMessage());
         _settle?.Begin();
+        Send(WriteResult(result));
+    }
+
+    // The result's doubles go to the file the host reads; an output too large for any result is refused before a byte of
+    // it is written (a program could return the same huge array as every tensor), and a machine that cannot take the
+    // file is said to be at fault, not the program.
+    private WorkerMessage WriteResult(RunOutput result)
+    {
         var tensors = result.Tensors.Select(t => KeyValuePair.Create(t.Key, t.Value ?? [])).ToList();
-        ResultFile.Write(Path.Combine(_folder, ResultFile.Name), [[.. result.StepLosses], .. tensors.Select(t => t.Value)]);
-        Send(new ResultMessage(ResultFile.Name, result.StepLosses.Length, [.. tensors.Select(t => KeyValuePair.Create(t.Key, t.Value.Length))], capture.Take()));
+        long doubles = result.StepLosses.Length + tensors.Sum(t => (long)t.Value.Length);
+        if (doubles > ResultFile.MaxDoubles)
+        {
+            return new ErrorMessage("crash", string.Create(CultureInfo.InvariantCulture,
+                $"the program's output holds {doubles:N0} doubles, more than a result may hold ({ResultFile.MaxDoubles:N0})"), capture.Take());
+        }
+        try
+        {
+            ResultFile.Write(Path.Combine(_folder, ResultFile.Name), [[.. result.StepLosses], .. tensors.Select(t => t.Value)]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new ErrorMessage("crash", $"the worker could not write the run's result to its folder ({ex.Message}): a fault of this machine, not of the program", capture.Take());
+        }
+        return new ResultMessage(ResultFile.Name, result.StepLosses.Length, [.. tensors.Select(t => KeyValuePair.Create(t.Key, t.Value.Length))], capture.Take());
     }
 
     private void Unpin()

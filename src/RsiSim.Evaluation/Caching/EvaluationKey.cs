@@ -6,5 +6,9 @@ namespace RsiSim.Evaluation.Caching;
 public sealed record EvaluationKey(string TaskId, string Size, string CandidateHash, string Machine, string Method = EvaluationKey.CurrentMethod)
 {
     /// <summary>Version 2: workers without tiered compilation, one warm-up run, runs left to the scheduler (<see cref="LandscapeMethod"/>).</summary>
+    /// <remarks>Kept through protocol 4 (2026-11-28), which changed what happens between runs, not the timed region: the
+    /// results' doubles through a file, the checks during the settle, less JIT work in each worker. Side by side with the
+    /// commit before it the mid-way candidate measured 5.27x to 5.43x against 5.23x to 5.65x (with <c>rsisim eval</c>'s
+    /// settings; docs/evaluation.md). A worker published ReadyToRun moved it to 7.1x and was not shipped.</remarks>
     public const string CurrentMethod = "m2";
 }

@@ -11,7 +11,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
 {
     private const int StderrTailChars = 8192;
 
-    /// <summary>A run's result is one line of about 600 KB at small: read in large pieces, not the 4 KB the default reader takes.</summary>
+    /// <summary>Read in large pieces, not the 4 KB the default reader takes: until protocol 4 a run's result was one line of
+    /// about 600 KB at small; now its doubles come through a file, and only the printed output (at most
+    /// <see cref="SandboxOptions.OutputLimit"/> characters) travels in the line.</summary>
     private const int ReadBufferBytes = 1 << 16;
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
 

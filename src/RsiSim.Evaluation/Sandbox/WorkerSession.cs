@@ -175,8 +175,9 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         return TimedRun.Failed(reply.Failure!.Value, reply.Detail, reply.Output) with { WorkerLost = !worker.IsAlive };
     }
 
-    // The result's doubles are read from the one file the worker writes, in its own folder; anything else is malformed.
-    private static RunOutput? Decode(ResultMessage result, string folder)
+    /// <summary>The result's doubles, read from the one file the worker writes, in its own folder; null when the line or the
+    /// file is malformed (another file, a tensor named twice, a file that does not hold exactly the doubles named).</summary>
+    internal static RunOutput? Decode(ResultMessage result, string folder)
     {
         if (result.File != ResultFile.Name || result.Tensors.Select(t => t.Key).Distinct(StringComparer.Ordinal).Count() != result.Tensors.Count)
         {

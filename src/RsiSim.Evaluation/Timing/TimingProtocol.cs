@@ -91,7 +91,8 @@ public sealed class TimingProtocol(TimingOptions options)
 
     /// <summary>One pair of runs on one seed, checked while the second of the two settles (see
     /// <see cref="IRunSession.RunAsync(RunSide, ulong, TimeSpan, Action{RunOutput}, CancellationToken)"/>); a run that fails
-    /// ends the pair. In a warm-up pair, the reference's time sets the candidate's timeout.</summary>
+    /// ends the pair: the candidate's run is not made once the reference's worker was lost, nor the reference's once the
+    /// candidate failed. In a warm-up pair, the reference's time sets the candidate's timeout.</summary>
     private async ValueTask<Pair> RunPairAsync(Schedule schedule, ulong seed, bool baselineFirst, TimeSpan timeout, bool adaptTimeout, Checker check, CancellationToken cancellationToken)
     {
         IReadOnlyList<CheckResult>? checks = null;

@@ -11,8 +11,9 @@ internal static class ResultFile
     /// <summary>The one name the worker writes, overwritten by every run; the host reads it before it asks for another.</summary>
     public const string Name = "result.bin";
 
-    /// <summary>The most a result may hold: 256 Mi doubles, 2 GiB.</summary>
-    public const long MaxDoubles = 1L << 28;
+    /// <summary>The most a result may hold: 16 Mi doubles, 128 MiB (tinylm's hold under 100 thousand at every size).
+    /// The worker refuses to write more, and the host to read more, so neither fills its disk or memory for a program.</summary>
+    public const long MaxDoubles = 1L << 24;
 
     public static void Write(string path, IEnumerable<double[]> arrays)
     {
@@ -40,6 +41,11 @@ internal static class ResultFile
         }
         try
         {
+            // Only the plain file the worker wrote: not a link to something else of the host's.
+            if (new FileInfo(path) is not { Exists: true, LinkTarget: null })
+            {
+                throw new FormatException("the result file is missing or is a link");
+            }
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
             if (file.Length != total * sizeof(double))
             {
@@ -53,7 +59,7 @@ internal static class ResultFile
             }
             return arrays;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new FormatException($"the result file cannot be read: {ex.Message}", ex);
         }

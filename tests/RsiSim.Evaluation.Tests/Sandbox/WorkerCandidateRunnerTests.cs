@@ -56,6 +56,23 @@ public sealed class WorkerCandidateRunnerTests
     }
 
     [Fact]
+    public async Task An_output_too_large_for_a_result_is_refused_as_a_crash_that_says_why()
+    {
+        // A program that exports one huge array as every tensor: 4 x 5 million doubles and 6 losses, past the 16 Mi a result may hold
+        string huge = Programs.Reference.Replace(
+            "    public TinyLmWeights ExportWeights() =>",
+            "    private static readonly double[] s_huge = new double[5_000_000];\n    public TinyLmWeights ExportWeights() => new(s_huge, s_huge, s_huge, s_huge);\n    private TinyLmWeights Unused() =>",
+            StringComparison.Ordinal);
+        var worker = await OpenAsync(huge);
+
+        var run = await worker.RunAsync(RunSide.Candidate, 5, Timeout, Cancellation);
+        await worker.DisposeAsync();
+
+        Assert.Equal(EvaluationStatus.Crash, run.Failure);
+        Assert.Contains("20,000,006 doubles, more than a result may hold", run.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_worker_sees_only_the_allowed_environment_and_its_own_folder_which_is_removed_afterwards()
     {
         // Given a secret in the host's environment

@@ -99,6 +99,25 @@ public sealed class TimingProtocolTests
     }
 
     [Fact]
+    public async Task A_run_that_fails_ends_its_pair_before_the_other_side_runs()
+    {
+        // The reference's worker lost in the second timed pair, which it opens; the candidate's run of that pair is never made
+        var lost = new ScriptedSession { Fail = (index, side) => index == 4 ? TimedRun.Failed(EvaluationStatus.Crash, "killed") with { WorkerLost = true } : null };
+        // The candidate failing in a pair it opens (the landscape's alternating order): the reference's run is never made
+        var failing = new ScriptedSession { Fail = (index, side) => side == RunSide.Candidate && index == 4 ? TimedRun.Failed(EvaluationStatus.Timeout, "too slow") : null };
+
+        var lostResult = await Protocol(warmups: 1, repetitions: 5).MeasureAsync(lost, (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+        var failingResult = await new TimingProtocol(LandscapeMethod.Timing(4)).MeasureAsync(failing, (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+
+        Assert.Equal(EvaluationStatus.Crash, lostResult.Status);
+        Assert.Contains("the reference's worker was lost", lostResult.Summary, StringComparison.Ordinal);
+        Assert.Equal(5, lost.Runs.Count);
+        Assert.Equal(EvaluationStatus.Timeout, failingResult.Status);
+        Assert.Contains("(timed run 2)", failingResult.Summary, StringComparison.Ordinal);
+        Assert.Equal([RunSide.Baseline, RunSide.Candidate, RunSide.Baseline, RunSide.Candidate, RunSide.Candidate], failing.Runs.Select(r => r.Side));
+    }
+
+    [Fact]
     public async Task Each_pair_is_checked_while_its_second_run_settles()
     {
         var session = new ScriptedSession();
@@ -174,9 +193,16 @@ public sealed class TimingProtocolTests
             int index = side == RunSide.Baseline ? _baselineRuns++ : _candidateRuns++;
             var script = side == RunSide.Baseline ? baseline : candidate;
             double seconds = script is null || index == 0 ? 1.0 : script[index - 1];
+            if (Fail?.Invoke(Runs.Count - 1, side) is { } failed)
+            {
+                return ValueTask.FromResult(failed);
+            }
             var output = new RunOutput([1.0], ImmutableDictionary<string, double[]>.Empty.Add("seed", [BitConverter.UInt64BitsToDouble(seed)]));
             return ValueTask.FromResult(new TimedRun(output, seconds, null, ""));
         }
+
+        /// <summary>The failed run to return instead, by the run's index and side; null to run normally.</summary>
+        public Func<int, RunSide, TimedRun?>? Fail { get; init; }
 
         /// <summary>Whether the overload with a callback ignores it, as a session written without it in mind would.</summary>
         public bool IgnoreWhileSettling { get; init; }
