@@ -1,5 +1,6 @@
 extern alias worker;
 
+using RsiSim.Core.Candidates;
 using RsiSim.Core.Evaluations;
 using RsiSim.Evaluation.Sandbox;
 using RsiSim.Evaluation.Tests.Adversarial;
@@ -50,5 +51,27 @@ public sealed class SettleWindowTests
         // which does not depend on the window: under load (other tests on both cores) the spinner had less than 30% of a
         // CPU in 2 + 8 ms and was found by the count. Either way the short window ends it as a violation.
         Assert.True(result.Status == EvaluationStatus.PolicyViolation, $"{result.Status}: {result.Summary}");
+    }
+
+    [Fact]
+    public async Task Pool_work_that_ends_on_its_own_moments_after_the_run_without_computing_is_not_a_violation()
+    {
+        // A pool thread still marked busy a few milliseconds after the run, as one that served a parallel loop can be
+        // under load: here a task that only sleeps 10 ms, queued by every step, so one is always busy when the run returns.
+        string lingering = Programs.Reference.Replace(
+            "    public double TrainStep(TinyLmBatch batch, double learningRate)\n    {\n",
+            "    public double TrainStep(TinyLmBatch batch, double learningRate)\n    {\n        _ = Task.Run(() => Thread.Sleep(10));\n",
+            StringComparison.Ordinal);
+        Assert.NotEqual(Programs.Reference, lingering);
+        var evaluator = CandidateEvaluator.Create(new EvaluatorOptions
+        {
+            Timing = new TimingOptions(WarmupRuns: 1, Repetitions: 3, MinimumRunTimeout: SandboxedEvaluatorFixture.RunTimeout),
+            Sandbox = new SandboxOptions { SettleWindow = TimeSpan.FromMilliseconds(5) },
+        });
+
+        var result = await evaluator.EvaluateAsync(
+            new EvaluationRequest(TinyLmTask.Instance.Id, TinyLmSize.Tiny.Name, Candidate.FromSource(lingering), 6), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Status == EvaluationStatus.Passed, $"{result.Status}: {result.Summary}");
     }
 }
