@@ -9,6 +9,6 @@ public sealed record EvaluationKey(string TaskId, string Size, string CandidateH
     /// <remarks>Kept through protocol 4 (2026-11-28), which changed what happens between runs, not the timed region: the
     /// results' doubles through a file, the checks during the settle, less JIT work in each worker. Side by side with the
     /// commit before it the mid-way candidate measured 5.27x to 5.43x against 5.23x to 5.65x (with <c>rsisim eval</c>'s
-    /// settings; docs/evaluation.md). A worker published ReadyToRun moved it to 7.1x and was not shipped.</remarks>
+    /// settings; docs/evaluation.md). The machine itself later measured the same pair at 7.0x to 7.2x with either build.</remarks>
     public const string CurrentMethod = "m2";
 }
