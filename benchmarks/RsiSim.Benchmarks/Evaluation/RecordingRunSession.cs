@@ -8,15 +8,12 @@ namespace RsiSim.Benchmarks.Evaluation;
 internal sealed class RecordingRunSession(IRunSession inner, RunLedger ledger) : IRunSession
 {
     public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken) =>
-        RecordAsync(() => inner.RunAsync(side, seed, timeout, cancellationToken));
+        RunAsync(side, seed, timeout, null, cancellationToken);
 
-    public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput> whileSettling, CancellationToken cancellationToken) =>
-        RecordAsync(() => inner.RunAsync(side, seed, timeout, whileSettling, cancellationToken));
-
-    private async ValueTask<TimedRun> RecordAsync(Func<ValueTask<TimedRun>> running)
+    public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
     {
         long start = Stopwatch.GetTimestamp();
-        var run = await running().ConfigureAwait(false);
+        var run = await inner.RunAsync(side, seed, timeout, whileSettling, cancellationToken).ConfigureAwait(false);
         ledger.RunCalls++;
         ledger.RunCallSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
         ledger.TimedSeconds += run.Seconds;

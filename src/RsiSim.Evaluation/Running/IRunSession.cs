@@ -11,14 +11,13 @@ public interface IRunSession : IAsyncDisposable
     /// <paramref name="whileSettling"/> as soon as it is back: a session that waits after each run (for the program's
     /// left-over work to show) calls it during that wait, when nothing is timed, so that the host's checks need no time
     /// of their own. By default, after the run. A run that fails, or fails to settle, comes back failed as from the other
-    /// overload, whether or not <paramref name="whileSettling"/> was called.</summary>
-    async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput> whileSettling, CancellationToken cancellationToken)
+    /// overload, whether or not <paramref name="whileSettling"/> was called. Null: as the other overload.</summary>
+    async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(whileSettling);
         var run = await RunAsync(side, seed, timeout, cancellationToken).ConfigureAwait(false);
         if (run.Succeeded)
         {
-            whileSettling(run.Output!);
+            whileSettling?.Invoke(run.Output!);
         }
         return run;
     }

@@ -99,19 +99,16 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
         public void Expect(RunSide side, ulong seed) => _expected = (side, seed);
 
         public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken) =>
-            RunCoreAsync(side, seed, timeout, null, cancellationToken);
+            RunAsync(side, seed, timeout, null, cancellationToken);
 
-        public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput> whileSettling, CancellationToken cancellationToken) =>
-            RunCoreAsync(side, seed, timeout, whileSettling ?? throw new ArgumentNullException(nameof(whileSettling)), cancellationToken);
-
-        private async ValueTask<TimedRun> RunCoreAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
+        public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
         {
             var expected = _expected;
             _expected = null;
             if (side == RunSide.Candidate)
             {
                 PassOn(expected);
-                return await InnerRunAsync(side, seed, timeout, whileSettling, cancellationToken).ConfigureAwait(false);
+                return await inner.RunAsync(side, seed, timeout, whileSettling, cancellationToken).ConfigureAwait(false);
             }
             var timings = owner._timings.GetOrAdd((request.Task.Id, request.Size), _ => new Timings());
             var key = (request.Task.Id, request.Size, seed);
@@ -130,7 +127,7 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
                 return output! with { Seconds = timings.Median() };
             }
             PassOn(expected);
-            var run = await InnerRunAsync(side, seed, timeout, whileSettling, cancellationToken).ConfigureAwait(false);
+            var run = await inner.RunAsync(side, seed, timeout, whileSettling, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref owner._baselineRuns);
             if (run.Succeeded)
             {
@@ -143,9 +140,6 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
             }
             return run;
         }
-
-        private ValueTask<TimedRun> InnerRunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken) =>
-            whileSettling is null ? inner.RunAsync(side, seed, timeout, cancellationToken) : inner.RunAsync(side, seed, timeout, whileSettling, cancellationToken);
 
         // Only a run that will reach the workers is worth preparing: a candidate run, or a reference run not recorded
         // yet or about to be timed again (a guess; one that misses costs one preparation).

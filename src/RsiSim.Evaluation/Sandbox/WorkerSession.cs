@@ -35,12 +35,9 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
     public void Expect(RunSide side, ulong seed) => _expected = (side, seed);
 
     public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken) =>
-        RunCoreAsync(side, seed, timeout, null, cancellationToken);
+        RunAsync(side, seed, timeout, null, cancellationToken);
 
-    public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput> whileSettling, CancellationToken cancellationToken) =>
-        RunCoreAsync(side, seed, timeout, whileSettling ?? throw new ArgumentNullException(nameof(whileSettling)), cancellationToken);
-
-    private async ValueTask<TimedRun> RunCoreAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
+    public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
     {
         var worker = Worker(side);
         var prepareTimeout = Max(options.StartTimeout, timeout);

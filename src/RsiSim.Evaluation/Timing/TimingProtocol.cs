@@ -171,7 +171,7 @@ public sealed class TimingProtocol(TimingOptions options)
             {
                 session.Expect(_runs[_next].Side, _runs[_next].Seed);
             }
-            return whileSettling is null ? session.RunAsync(side, seed, timeout, cancellationToken) : session.RunAsync(side, seed, timeout, whileSettling, cancellationToken);
+            return session.RunAsync(side, seed, timeout, whileSettling, cancellationToken);
         }
     }
 }

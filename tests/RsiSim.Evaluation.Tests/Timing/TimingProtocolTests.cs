@@ -210,10 +210,10 @@ public sealed class TimingProtocolTests
         /// <summary>The index of the run whose callback is being called, while it is.</summary>
         public int? Settling { get; private set; }
 
-        public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput> whileSettling, CancellationToken cancellationToken)
+        public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
         {
             var run = await RunAsync(side, seed, timeout, cancellationToken);
-            if (!IgnoreWhileSettling)
+            if (!IgnoreWhileSettling && whileSettling is not null)
             {
                 Settling = Runs.Count - 1;
                 whileSettling(run.Output!);
