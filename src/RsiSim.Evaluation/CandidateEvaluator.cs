@@ -91,6 +91,7 @@ public sealed partial class CandidateEvaluator(
                 return await timing.MeasureAsync(
                     opening.Session,
                     (seed, candidate, referenceRun) => task.Harness.Check(request.Size, seed, candidate, referenceRun),
+                    (seed, referenceRun) => task.Harness.Anticipate(request.Size, seed, referenceRun),
                     request.HiddenSeed,
                     cancellationToken).ConfigureAwait(false);
             }

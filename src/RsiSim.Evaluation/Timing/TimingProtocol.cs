@@ -18,9 +18,18 @@ public sealed class TimingProtocol(TimingOptions options)
 {
     public delegate IReadOnlyList<CheckResult> Checker(ulong seed, RunOutput candidate, RunOutput reference);
 
+    /// <summary>The checks' work on a reference run alone (<see cref="ITaskHarness.Anticipate"/>).</summary>
+    public delegate void Anticipator(ulong seed, RunOutput reference);
+
     public TimingOptions Options => options;
 
-    public async ValueTask<EvaluationResult> MeasureAsync(IRunSession session, Checker check, ulong hiddenSeed, CancellationToken cancellationToken)
+    public ValueTask<EvaluationResult> MeasureAsync(IRunSession session, Checker check, ulong hiddenSeed, CancellationToken cancellationToken) =>
+        MeasureAsync(session, check, null, hiddenSeed, cancellationToken);
+
+    /// <summary>Measures the candidate against the reference through <paramref name="session"/>.</summary>
+    /// <param name="anticipate">Called with the reference's run while it settles, in a pair the reference opens, before
+    /// the candidate's run of the pair is made: the checks' work on the reference alone, out of the candidate's settle.</param>
+    public async ValueTask<EvaluationResult> MeasureAsync(IRunSession session, Checker check, Anticipator? anticipate, ulong hiddenSeed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(check);
@@ -29,7 +38,7 @@ public sealed class TimingProtocol(TimingOptions options)
         var schedule = new Schedule(session, Runs(hiddenSeed));
         for (int w = 0; w < options.WarmupRuns; w++)
         {
-            var pair = await RunPairAsync(schedule, WarmupSeed(hiddenSeed, w), baselineFirst: true, timeout, adaptTimeout: true, check, cancellationToken).ConfigureAwait(false);
+            var pair = await RunPairAsync(schedule, WarmupSeed(hiddenSeed, w), baselineFirst: true, timeout, adaptTimeout: true, check, anticipate, cancellationToken).ConfigureAwait(false);
             timeout = pair.Timeout;
             if (pair.Failed(checks.Results) is { } failed)
             {
@@ -47,7 +56,7 @@ public sealed class TimingProtocol(TimingOptions options)
         string printed = "";
         for (int r = 0; r < options.Repetitions; r++)
         {
-            var pair = await RunPairAsync(schedule, TimedSeed(hiddenSeed, r), BaselineFirst(r), timeout, adaptTimeout: false, check, cancellationToken).ConfigureAwait(false);
+            var pair = await RunPairAsync(schedule, TimedSeed(hiddenSeed, r), BaselineFirst(r), timeout, adaptTimeout: false, check, anticipate, cancellationToken).ConfigureAwait(false);
             if (pair.Failed(checks.Results, $" (timed run {r + 1})") is { } failed)
             {
                 return failed;
@@ -93,12 +102,13 @@ public sealed class TimingProtocol(TimingOptions options)
     /// <see cref="IRunSession.RunAsync(RunSide, ulong, TimeSpan, Action{RunOutput}, CancellationToken)"/>); a run that fails
     /// ends the pair: the candidate's run is not made once the reference's worker was lost, nor the reference's once the
     /// candidate failed. In a warm-up pair, the reference's time sets the candidate's timeout.</summary>
-    private async ValueTask<Pair> RunPairAsync(Schedule schedule, ulong seed, bool baselineFirst, TimeSpan timeout, bool adaptTimeout, Checker check, CancellationToken cancellationToken)
+    private async ValueTask<Pair> RunPairAsync(
+        Schedule schedule, ulong seed, bool baselineFirst, TimeSpan timeout, bool adaptTimeout, Checker check, Anticipator? anticipate, CancellationToken cancellationToken)
     {
         IReadOnlyList<CheckResult>? checks = null;
         if (baselineFirst)
         {
-            var baseline = await RunBaselineAsync(schedule, seed, timeout, null, cancellationToken).ConfigureAwait(false);
+            var baseline = await RunBaselineAsync(schedule, seed, timeout, anticipate is null ? null : output => anticipate(seed, output), cancellationToken).ConfigureAwait(false);
             if (!baseline.Succeeded)
             {
                 return new Pair(baseline, null, null, timeout);

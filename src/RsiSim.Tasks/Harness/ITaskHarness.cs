@@ -14,4 +14,11 @@ public interface ITaskHarness
 
     /// <summary>The checks of a candidate's run against the reference's run on the same seed.</summary>
     IReadOnlyList<CheckResult> Check(string size, ulong seed, RunOutput candidate, RunOutput reference);
+
+    /// <summary>The part of the checks that needs only the reference's run on <paramref name="seed"/>, done as soon as
+    /// that run is known (while its worker settles, before the candidate's run of the pair is back), so that
+    /// <see cref="Check"/> finds it done. Nothing by default.</summary>
+    void Anticipate(string size, ulong seed, RunOutput reference)
+    {
+    }
 }

@@ -7,8 +7,10 @@ public static class TrainingChecks
 {
     /// <summary>Every check in order; the loss checks only when the output has its shapes and is finite.</summary>
     /// <param name="heldOutLoss">The harness's own loss of a run's final weights on the held-out data.</param>
+    /// <param name="referenceLoss">The reference's held-out loss where the harness already knows it
+    /// (<see cref="ReferenceScores"/>); by default <paramref name="heldOutLoss"/> of the reference.</param>
     public static IReadOnlyList<CheckResult> All(
-        TrainingCheckOptions options, RunOutput candidate, RunOutput reference, Func<RunOutput, double> heldOutLoss)
+        TrainingCheckOptions options, RunOutput candidate, RunOutput reference, Func<RunOutput, double> heldOutLoss, Func<RunOutput, double>? referenceLoss = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(heldOutLoss);
@@ -21,14 +23,14 @@ public static class TrainingChecks
         // The two scorings are independent and nothing is timed while checks run: one on each core. GetResult
         // rethrows what the scoring threw, as the plain call would.
         var candidateScoring = Task.Run(() => heldOutLoss(candidate));
-        double referenceLoss = heldOutLoss(reference);
+        double referenceScore = (referenceLoss ?? heldOutLoss)(reference);
         double candidateLoss = candidateScoring.GetAwaiter().GetResult();
         return
         [
             shapes,
             finite,
             CheckpointLoss(options.Checkpoints, candidate, reference, options.CheckpointTolerance),
-            HeldOutLoss(candidateLoss, referenceLoss, options.HeldOutTolerance),
+            HeldOutLoss(candidateLoss, referenceScore, options.HeldOutTolerance),
         ];
     }
 

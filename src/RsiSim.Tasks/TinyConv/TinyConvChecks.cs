@@ -17,7 +17,8 @@ public static class TinyConvChecks
     /// <summary>Largest allowed relative difference of the harness's held-out loss.</summary>
     public const double HeldOutTolerance = 1e-6;
 
-    public static IReadOnlyList<CheckResult> Run(TinyConvSize size, TinyConvBatch heldOut, RunOutput candidate, RunOutput reference)
+    /// <param name="referenceLoss">The reference's held-out loss where it is already known; by default scored here.</param>
+    public static IReadOnlyList<CheckResult> Run(TinyConvSize size, TinyConvBatch heldOut, RunOutput candidate, RunOutput reference, Func<RunOutput, double>? referenceLoss = null)
     {
         ArgumentNullException.ThrowIfNull(size);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -34,6 +35,14 @@ public static class TinyConvChecks
             size.CheckpointSteps(),
             CheckpointTolerance,
             HeldOutTolerance);
-        return TrainingChecks.All(options, candidate, reference, run => TinyConvScorer.Loss(config, TinyConvHarness.ToWeights(run), heldOut));
+        return TrainingChecks.All(options, candidate, reference, run => HeldOutLoss(size, heldOut, run), referenceLoss);
+    }
+
+    /// <summary>The harness's loss of a run's final weights on the held-out samples.</summary>
+    public static double HeldOutLoss(TinyConvSize size, TinyConvBatch heldOut, RunOutput run)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        ArgumentNullException.ThrowIfNull(run);
+        return TinyConvScorer.Loss(size.Config, TinyConvHarness.ToWeights(run), heldOut);
     }
 }

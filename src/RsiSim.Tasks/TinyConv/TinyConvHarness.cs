@@ -12,6 +12,8 @@ public sealed class TinyConvHarness : ITaskHarness
     /// <summary>The names of the tensors a run's output carries, in the contract's order.</summary>
     public static readonly ImmutableArray<string> TensorNames = ["kernels", "kernel-bias", "dense-weights", "dense-bias"];
 
+    private readonly ReferenceScores _referenceScores = new();
+
     public CandidateBinding Bind(Assembly candidate) => ModelBinder.Bind(candidate, typeof(ITinyConvModel));
 
     public IPreparedRun Prepare(string size, ulong seed, Func<object> createModel)
@@ -23,7 +25,15 @@ public sealed class TinyConvHarness : ITaskHarness
     public IReadOnlyList<CheckResult> Check(string size, ulong seed, RunOutput candidate, RunOutput reference)
     {
         var named = TinyConvSize.Named(size);
-        return TinyConvChecks.Run(named, TinyConvRunData.HeldOutFor(named, seed), candidate, reference);
+        var heldOut = TinyConvRunData.HeldOutFor(named, seed);
+        return TinyConvChecks.Run(named, heldOut, candidate, reference, run => _referenceScores.Of(run, size, seed, r => TinyConvChecks.HeldOutLoss(named, heldOut, r)));
+    }
+
+    /// <summary>Scores the reference's final weights on the seed's held-out samples, for the pair's checks to find.</summary>
+    public void Anticipate(string size, ulong seed, RunOutput reference)
+    {
+        var named = TinyConvSize.Named(size);
+        _referenceScores.Of(reference, size, seed, r => TinyConvChecks.HeldOutLoss(named, TinyConvRunData.HeldOutFor(named, seed), r));
     }
 
     /// <summary>The output of a run in the task-neutral shape.</summary>

@@ -17,7 +17,8 @@ public static class TinyLmChecks
     /// <summary>Largest allowed relative difference of the harness's held-out loss.</summary>
     public const double HeldOutTolerance = 1e-5;
 
-    public static IReadOnlyList<CheckResult> Run(TinyLmSize size, TinyLmBatch heldOut, RunOutput candidate, RunOutput reference)
+    /// <param name="referenceLoss">The reference's held-out loss where it is already known; by default scored here.</param>
+    public static IReadOnlyList<CheckResult> Run(TinyLmSize size, TinyLmBatch heldOut, RunOutput candidate, RunOutput reference, Func<RunOutput, double>? referenceLoss = null)
     {
         ArgumentNullException.ThrowIfNull(size);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -34,7 +35,15 @@ public static class TinyLmChecks
             size.CheckpointSteps(),
             CheckpointTolerance,
             HeldOutTolerance);
-        return TrainingChecks.All(options, candidate, reference, run => TinyLmScorer.Loss(config, ToWeights(run), heldOut));
+        return TrainingChecks.All(options, candidate, reference, run => HeldOutLoss(size, heldOut, run), referenceLoss);
+    }
+
+    /// <summary>The harness's loss of a run's final weights on the held-out samples.</summary>
+    public static double HeldOutLoss(TinyLmSize size, TinyLmBatch heldOut, RunOutput run)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        ArgumentNullException.ThrowIfNull(run);
+        return TinyLmScorer.Loss(size.Config, ToWeights(run), heldOut);
     }
 
     private static TinyLmWeights ToWeights(RunOutput output) => new(

@@ -12,6 +12,8 @@ public sealed class TinyLmHarness : ITaskHarness
     /// <summary>The names of the tensors a run's output carries, in the contract's order.</summary>
     public static readonly ImmutableArray<string> TensorNames = ["input-weights", "hidden-bias", "output-weights", "output-bias"];
 
+    private readonly ReferenceScores _referenceScores = new();
+
     public CandidateBinding Bind(Assembly candidate) => ModelBinder.Bind(candidate, typeof(ITinyLmModel));
 
     public IPreparedRun Prepare(string size, ulong seed, Func<object> createModel)
@@ -23,7 +25,15 @@ public sealed class TinyLmHarness : ITaskHarness
     public IReadOnlyList<CheckResult> Check(string size, ulong seed, RunOutput candidate, RunOutput reference)
     {
         var tinySize = SizeNamed(size);
-        return TinyLmChecks.Run(tinySize, TinyLmRunData.HeldOutFor(tinySize, seed), candidate, reference);
+        var heldOut = TinyLmRunData.HeldOutFor(tinySize, seed);
+        return TinyLmChecks.Run(tinySize, heldOut, candidate, reference, run => _referenceScores.Of(run, size, seed, r => TinyLmChecks.HeldOutLoss(tinySize, heldOut, r)));
+    }
+
+    /// <summary>Scores the reference's final weights on the seed's held-out samples, for the pair's checks to find.</summary>
+    public void Anticipate(string size, ulong seed, RunOutput reference)
+    {
+        var tinySize = SizeNamed(size);
+        _referenceScores.Of(reference, size, seed, r => TinyLmChecks.HeldOutLoss(tinySize, TinyLmRunData.HeldOutFor(tinySize, seed), r));
     }
 
     /// <summary>The output of a run in the task-neutral shape.</summary>

@@ -134,6 +134,36 @@ public sealed class TimingProtocolTests
     }
 
     [Fact]
+    public async Task The_reference_run_of_a_pair_it_opens_is_anticipated_while_it_settles_before_the_pair_is_checked()
+    {
+        var session = new ScriptedSession();
+        var events = new List<string>();
+
+        await new TimingProtocol(LandscapeMethod.Timing(4)).MeasureAsync(
+            session,
+            (seed, _, _) =>
+            {
+                events.Add($"check {seed}");
+                return [Pass];
+            },
+            (seed, reference) =>
+            {
+                Assert.Equal(seed, ScriptedSession.SeedOf(reference));
+                events.Add($"anticipate {seed} during run {session.Settling}");
+            },
+            HiddenSeed,
+            TestContext.Current.CancellationToken);
+
+        // The warm-up pair and timed pairs 1 and 3 open with the reference (this method alternates the order): each is
+        // anticipated while that run settles, before its check; pairs the candidate opens are checked as before
+        var expected = session.Runs.Chunk(2).SelectMany(pair => pair[0].Side == RunSide.Baseline
+            ? new[] { $"anticipate {pair[0].Seed} during run {session.Runs.IndexOf(pair[0])}", $"check {pair[0].Seed}" }
+            : [$"check {pair[0].Seed}"]);
+        Assert.Equal(expected, events);
+        Assert.Equal(3, events.Count(e => e.StartsWith("anticipate", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task The_speedup_is_the_ratio_of_medians_with_a_seeded_interval_around_it()
     {
         double[] baseline = [1.0, 1.2, 0.9, 1.1, 5.0];

@@ -10,6 +10,7 @@ public sealed class TinyLmScorerTests
     {
         { 64, 4, 128 },  // small: every row a whole number of vectors
         { 7, 3, 13 },    // rows that end part-way through a vector
+        { 37, 2, 9 },    // logits in a block of four vectors, single vectors, then one by one
         { 1, 1, 1 },
     };
 
@@ -22,7 +23,7 @@ public sealed class TinyLmScorerTests
         var random = new SplitMix64(42);
         double[] Draw(int length) => [.. Enumerable.Range(0, length).Select(_ => random.NextGaussian())];
         var weights = new TinyLmWeights(Draw(config.InputSize * hidden), Draw(hidden), Draw(hidden * vocabulary), Draw(vocabulary));
-        const int count = 257;
+        const int count = 257; // more than one thread's share
         var samples = new TinyLmBatch(
             [.. Enumerable.Range(0, count * context).Select(_ => random.NextInt(vocabulary))],
             [.. Enumerable.Range(0, count).Select(_ => random.NextInt(vocabulary))]);
