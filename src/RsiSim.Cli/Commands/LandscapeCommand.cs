@@ -20,7 +20,7 @@ internal static class LandscapeCommand
         {
             throw new UserInputException($"unknown size '{chosen}' for {task.Id}; sizes: {string.Join(", ", task.Sizes)}");
         }
-        var survey = new LandscapeSurvey(composition.CreateEvaluator(LandscapeMethod.Timing(repetitions: 5), Composition.PersistentCache(), new WorkerCandidateRunner(LandscapeMethod.Sandbox)));
+        var survey = new LandscapeSurvey(composition.CreateEvaluator(LandscapeMethod.Timing(repetitions: 5), Composition.PersistentCache(), composition.Sandboxed(LandscapeMethod.Sandbox)));
         var error = StandardError.Create();
         var progress = new Progress<string>(label => error.MarkupLineInterpolated($"[grey]measuring {label}...[/]"));
         var report = survey.MeasureAsync(task, chosen, remeasure, progress, cancellationToken).GetAwaiter().GetResult();

@@ -24,6 +24,7 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
 {
     private readonly TimingGate _gate = new();
     private readonly CandidateCompiler _compiler = new();
+    private readonly List<WorkerCandidateRunner> _runners = [];
 
     public ITaskCatalog Tasks { get; } = BuiltInTasks.Instance;
 
@@ -39,7 +40,7 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
         Tasks,
         _compiler,
         CandidatePolicy.Default,
-        runner ?? new WorkerCandidateRunner(new SandboxOptions()),
+        runner ?? Sandboxed(new SandboxOptions()),
         new TimingProtocol(timing),
         cache ?? new MemoryEvaluationCache(),
         _gate,
@@ -57,7 +58,7 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
         }
         // Three timed runs per candidate after one warm-up, by the landscape's method: the recorded distribution that later runs resample.
         var timing = LandscapeMethod.Timing(repetitions: 3);
-        var landscape = CreateEvaluator(timing, runner: new SharedBaselineRunner(new WorkerCandidateRunner(LandscapeMethod.Sandbox), warmupRuns: timing.WarmupRuns));
+        var landscape = CreateEvaluator(timing, runner: new SharedBaselineRunner(Sandboxed(LandscapeMethod.Sandbox), warmupRuns: timing.WarmupRuns));
         return new LandscapeEvaluator(landscape, PersistentCache(), MachineIdentity.Id, LandscapeSeed);
     }
 
@@ -67,8 +68,31 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
     /// <summary>The evaluation cache kept on disk per machine (see docs/architecture.md): the landscape cache.</summary>
     public static IEvaluationCache PersistentCache() => new FileEvaluationCache(Path.Combine(CacheDirectory.Path, "evaluations"));
 
+    /// <summary>A runner of sandboxed workers, stopped with this composition (it keeps the reference's worker between
+    /// evaluations).</summary>
+    public WorkerCandidateRunner Sandboxed(SandboxOptions options)
+    {
+        var runner = new WorkerCandidateRunner(options);
+        lock (_runners)
+        {
+            _runners.Add(runner);
+        }
+        return runner;
+    }
+
     public ITask FindTask(string id) => Tasks.Find(id)
         ?? throw new UserInputException($"unknown task '{id}'; known tasks: {string.Join(", ", Tasks.All.Select(t => t.Id))}");
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        lock (_runners)
+        {
+            foreach (var runner in _runners)
+            {
+                runner.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            _runners.Clear();
+        }
+        _gate.Dispose();
+    }
 }

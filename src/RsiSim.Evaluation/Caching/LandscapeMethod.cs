@@ -18,6 +18,7 @@ public static class LandscapeMethod
     public static TimingOptions Timing(int repetitions) => new(WarmupRuns: 1, Repetitions: repetitions, AlternateOrder: true);
 
     /// <summary>The workers of a landscape measurement: default limits, runs left where the scheduler puts them, a 20 ms
-    /// settle window after each run (the default until 2026-11-28).</summary>
-    public static SandboxOptions Sandbox => new() { PlaceRuns = false, SettleWindow = TimeSpan.FromMilliseconds(20) };
+    /// settle window after each run (the default until 2026-11-28), and a fresh reference worker for every evaluation (kept
+    /// between evaluations by default since 2026-11-28, as its recordings were not).</summary>
+    public static SandboxOptions Sandbox => new() { PlaceRuns = false, SettleWindow = TimeSpan.FromMilliseconds(20), KeepReferenceWorker = false };
 }

@@ -38,6 +38,13 @@ public sealed record SandboxOptions
     /// may use every CPU (docs/evaluation.md).</remarks>
     public bool PlaceRuns { get; init; } = true;
 
+    /// <summary>Whether the reference's worker of a session is kept, loaded, for the next session of the same task, size and
+    /// reference, instead of a fresh one started and loaded for every evaluation. It only ever runs the trusted reference;
+    /// every candidate still gets a fresh worker.</summary>
+    /// <remarks>Workers run with tiered compilation off, so a kept worker runs the same machine code as a fresh one after its
+    /// warm-up; it saves a process start, a load and the first run's compilation per evaluation (docs/evaluation.md).</remarks>
+    public bool KeepReferenceWorker { get; init; } = true;
+
     /// <summary>The worker assembly; by default RsiSim.Worker.dll next to this assembly.</summary>
     public string? WorkerPath { get; init; }
 

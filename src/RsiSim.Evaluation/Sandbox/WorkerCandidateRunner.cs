@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using RsiSim.Core.Evaluations;
 using RsiSim.Evaluation.Running;
 using RsiSim.Worker.Protocol;
@@ -5,15 +6,30 @@ using RsiSim.Worker.Protocol;
 namespace RsiSim.Evaluation.Sandbox;
 
 /// <summary>Runs the reference and the candidate each in its own sandboxed worker process (see docs/sandbox.md).</summary>
-public sealed class WorkerCandidateRunner : ICandidateRunner
+/// <remarks>Every candidate gets a fresh worker. The reference's worker is kept for the next session of the same task,
+/// size and reference (<see cref="SandboxOptions.KeepReferenceWorker"/>): it only ever runs the trusted reference, and
+/// the candidate never reaches it. Dispose the runner to stop it; a runner never disposed stops it when the process exits.</remarks>
+public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
 {
+    private static readonly ConcurrentDictionary<int, bool> s_keptProcesses = new();
     private readonly SandboxOptions _options;
+    private KeptReference? _kept;
 
     public WorkerCandidateRunner(SandboxOptions? options = null)
     {
         _options = options ?? new SandboxOptions();
         _options.Validate();
+        if (_options.KeepReferenceWorker)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => StopKept();
+        }
     }
+
+    /// <summary>The process ids of the reference workers every runner of this process keeps idle between sessions; for tests.</summary>
+    internal static ICollection<int> KeptProcessIds => s_keptProcesses.Keys;
+
+    /// <summary>How many sessions found the reference's worker kept from the one before; for tests and diagnostics.</summary>
+    public int ReferenceWorkersReused { get; private set; }
 
     public SandboxOptions Options => _options;
 
@@ -23,7 +39,9 @@ public sealed class WorkerCandidateRunner : ICandidateRunner
     /// <summary>Starts the two workers of the next session, nothing loaded yet: while the host compiles, not after.</summary>
     public async ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken)
     {
-        var starting = StartPair(cancellationToken);
+        // With a reference's worker kept, only the candidate's is started; the session asks for a reference's if the kept
+        // one does not fit.
+        var starting = Volatile.Read(ref _kept) is null ? StartPair(cancellationToken) : [Task.FromResult<WorkerProcess?>(null), Start(cancellationToken)];
         try
         {
             await Task.WhenAll(starting).ConfigureAwait(false);
@@ -33,20 +51,35 @@ public sealed class WorkerCandidateRunner : ICandidateRunner
             await DisposeStartedAsync(starting).ConfigureAwait(false);
             throw;
         }
-        return new StartedWorkers(starting[0].Result, starting[1].Result);
+        return new StartedWorkers(starting[0].Result, starting[1].Result!);
     }
 
     public async ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // Workers started ahead are used once, by this session; otherwise two are started now.
-        var starting = request.Started is StartedWorkers ahead ? [Task.FromResult(ahead.Baseline), Task.FromResult(ahead.Candidate)] : StartPair(cancellationToken);
+        // Workers started ahead are used once, by this session; otherwise they are started now. The reference's worker kept
+        // from the session before is used again when it holds this reference, already loaded.
+        var kept = await TakeKeptAsync(request).ConfigureAwait(false);
+        if (kept is not null && request.Started is StartedWorkers { Baseline: { } unneeded })
+        {
+            await unneeded.DisposeAsync().ConfigureAwait(false);
+        }
+        var ahead = request.Started as StartedWorkers;
         if (request.Started is { } other and not StartedWorkers)
         {
             await other.DisposeAsync().ConfigureAwait(false);
         }
+        Task<WorkerProcess?>[] starting =
+        [
+            kept is not null ? Task.FromResult<WorkerProcess?>(kept) : ahead?.Baseline is { } baselineAhead ? Task.FromResult<WorkerProcess?>(baselineAhead) : Start(cancellationToken),
+            ahead is not null ? Task.FromResult<WorkerProcess?>(ahead.Candidate) : Start(cancellationToken),
+        ];
         var (baselineStart, candidateStart) = (starting[0], starting[1]);
-        var loading = new[] { LoadAsync(baselineStart, request, request.BaselineImage, cancellationToken), LoadAsync(candidateStart, request, request.CandidateImage, cancellationToken) };
+        var loading = new[]
+        {
+            kept is not null ? Task.FromResult(WorkerReply.Of(new LoadedMessage())) : LoadAsync(baselineStart, request, request.BaselineImage, cancellationToken),
+            LoadAsync(candidateStart, request, request.CandidateImage, cancellationToken),
+        };
         try
         {
             await Task.WhenAll(loading).ConfigureAwait(false);
@@ -56,14 +89,23 @@ public sealed class WorkerCandidateRunner : ICandidateRunner
             await DisposeStartedAsync(starting).ConfigureAwait(false);
             throw;
         }
-        var (baseline, candidate) = (baselineStart.Result, candidateStart.Result);
+        var (baseline, candidate) = (baselineStart.Result!, candidateStart.Result!);
         var (baselineLoad, candidateLoad) = (loading[0].Result, loading[1].Result);
         if (baselineLoad.Message is LoadedMessage && candidateLoad.Message is LoadedMessage)
         {
-            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options));
+            if (kept is not null)
+            {
+                ReferenceWorkersReused++;
+            }
+            var release = _options.KeepReferenceWorker ? (Func<WorkerProcess, ValueTask>)(worker => KeepAsync(new KeptReference(request.Task.Id, request.Size, request.BaselineImage, worker))) : null;
+            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options, release));
         }
         bool baselineLost = !baseline.IsAlive;
-        await Task.WhenAll(baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
+        // A candidate that does not load leaves the reference's worker loaded and in step: kept for the next session.
+        var baselineEnd = baselineLoad.Message is LoadedMessage && !baselineLost && _options.KeepReferenceWorker
+            ? KeepAsync(new KeptReference(request.Task.Id, request.Size, request.BaselineImage, baseline))
+            : baseline.DisposeAsync();
+        await Task.WhenAll(baselineEnd.AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
         if (baselineLoad.Message is not LoadedMessage && baselineLost)
         {
             return SessionOpening.Failed(EvaluationStatus.Crash, $"the reference's worker was lost while loading ({baselineLoad.Detail}), so the candidate could not be measured");
@@ -75,33 +117,86 @@ public sealed class WorkerCandidateRunner : ICandidateRunner
         return SessionOpening.Failed(candidateLoad.Failure ?? EvaluationStatus.Crash, candidateLoad.Detail);
     }
 
-    // The reference's worker and the candidate's, starting side by side.
-    private Task<WorkerProcess>[] StartPair(CancellationToken cancellationToken) =>
-        [WorkerProcess.StartAsync(_options, cancellationToken).AsTask(), WorkerProcess.StartAsync(_options, cancellationToken).AsTask()];
-
-    private async Task<WorkerReply> LoadAsync(Task<WorkerProcess> starting, SessionRequest request, byte[] image, CancellationToken cancellationToken)
+    /// <summary>Stops the reference's worker kept for the next session, if any.</summary>
+    public async ValueTask DisposeAsync()
     {
-        var worker = await starting.ConfigureAwait(false);
+        if (Take() is { } kept)
+        {
+            await kept.Worker.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // The reference's worker and the candidate's, starting side by side.
+    private Task<WorkerProcess?>[] StartPair(CancellationToken cancellationToken) => [Start(cancellationToken), Start(cancellationToken)];
+
+    private async Task<WorkerProcess?> Start(CancellationToken cancellationToken) => await WorkerProcess.StartAsync(_options, cancellationToken).ConfigureAwait(false);
+
+    // The kept worker if it holds this session's reference and still runs; one that does not is stopped.
+    private async ValueTask<WorkerProcess?> TakeKeptAsync(SessionRequest request)
+    {
+        if (Take() is not { } kept)
+        {
+            return null;
+        }
+        if (kept.Worker.IsRunning && kept.Task == request.Task.Id && kept.Size == request.Size && kept.Image.AsSpan().SequenceEqual(request.BaselineImage))
+        {
+            return kept.Worker;
+        }
+        await kept.Worker.DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
+    private async ValueTask KeepAsync(KeptReference kept)
+    {
+        s_keptProcesses[kept.Worker.Id] = true;
+        if (Interlocked.Exchange(ref _kept, kept) is { } older)
+        {
+            s_keptProcesses.TryRemove(older.ProcessId, out _);
+            await older.Worker.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private KeptReference? Take()
+    {
+        var kept = Interlocked.Exchange(ref _kept, null);
+        if (kept is not null)
+        {
+            s_keptProcesses.TryRemove(kept.ProcessId, out _);
+        }
+        return kept;
+    }
+
+    private void StopKept() => Take()?.Worker.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+
+    private async Task<WorkerReply> LoadAsync(Task<WorkerProcess?> starting, SessionRequest request, byte[] image, CancellationToken cancellationToken)
+    {
+        var worker = (await starting.ConfigureAwait(false))!;
         var load = new LoadMessage(request.Task.Id, request.Size, Convert.ToBase64String(image), _options.OutputLimit);
         return await worker.RequestAsync(load, _options.StartTimeout, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task DisposeStartedAsync(IEnumerable<Task<WorkerProcess>> starting)
+    private static async Task DisposeStartedAsync(IEnumerable<Task<WorkerProcess?>> starting)
     {
-        foreach (var started in starting.Where(s => s.IsCompletedSuccessfully))
+        foreach (var started in starting.Where(s => s.IsCompletedSuccessfully && s.Result is not null))
         {
-            await started.Result.DisposeAsync().ConfigureAwait(false);
+            await started.Result!.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>Two workers started ahead for one session: the reference's and the candidate's.</summary>
-    private sealed class StartedWorkers(WorkerProcess baseline, WorkerProcess candidate) : IAsyncDisposable
+    /// <summary>The reference's worker of a session that ended in step, loaded with that reference.</summary>
+    private sealed record KeptReference(string Task, string Size, byte[] Image, WorkerProcess Worker)
     {
-        public WorkerProcess Baseline => baseline;
+        public int ProcessId { get; } = Worker.Id;
+    }
+
+    /// <summary>Workers started ahead for one session: the candidate's, and the reference's unless one was kept.</summary>
+    private sealed class StartedWorkers(WorkerProcess? baseline, WorkerProcess candidate) : IAsyncDisposable
+    {
+        public WorkerProcess? Baseline => baseline;
 
         public WorkerProcess Candidate => candidate;
 
         public async ValueTask DisposeAsync() =>
-            await Task.WhenAll(baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
+            await Task.WhenAll(baseline is null ? Task.CompletedTask : baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
     }
 }

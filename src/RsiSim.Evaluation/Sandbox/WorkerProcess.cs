@@ -34,6 +34,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>False once the worker died or was killed; it answers nothing after that.</summary>
     public bool IsAlive => _death is null;
 
+    /// <summary>Alive as far as this process has seen, and its process still running: a worker kept idle may have been
+    /// killed from outside (the OOM killer, a user) without a request to notice it.</summary>
+    public bool IsRunning => IsAlive && !HasExited();
+
     /// <summary>The fresh temporary folder the worker runs in, deleted when it is disposed.</summary>
     public string Folder => _folder.FullName;
 

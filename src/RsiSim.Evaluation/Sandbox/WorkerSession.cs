@@ -20,11 +20,20 @@ namespace RsiSim.Evaluation.Sandbox;
 /// Nothing is timed meanwhile, and every preparation ahead is answered before any run starts, so timed runs still
 /// hold the machine alone.
 /// </remarks>
-internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options) : IRunSession
+/// <param name="releaseBaseline">Takes the reference's worker when the session ends with it alive and in step (the runner
+/// keeps it for the next session); null to stop it with the candidate's.</param>
+internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options, Func<WorkerProcess, ValueTask>? releaseBaseline = null) : IRunSession
 {
+    // Whether the reference's worker failed a request, or a request of it is unfinished (a run left by an exception):
+    // either way it is out of step with this conversation and no use to the next session.
+    private bool _baselineFailed;
+    private bool _baselineBusy;
     private (RunSide Side, ulong Seed, Task<WorkerReply> Reply)? _ahead;
     private (RunSide Side, ulong Seed)? _expected;
     private readonly List<(RunSide Side, int? Place)> _placements = [];
+
+    /// <summary>The process ids of the two workers; for tests and diagnostics.</summary>
+    public (int Baseline, int Candidate) ProcessIds => (baseline.Id, candidate.Id);
 
     /// <summary>How many runs found their data already prepared ahead; for tests and diagnostics.</summary>
     public int PreparedAhead { get; private set; }
@@ -40,6 +49,7 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
     public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
     {
         var worker = Worker(side);
+        _baselineBusy |= side == RunSide.Baseline;
         var prepareTimeout = Max(options.StartTimeout, timeout);
         var next = _expected;
         _expected = null;
@@ -119,6 +129,7 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
         {
             PrepareAhead(same.Side, same.Seed, prepareTimeout, cancellationToken);
         }
+        _baselineBusy &= side != RunSide.Baseline;
         return decoded is not null
             ? new TimedRun(decoded, seconds, null, "", output.Output)
             : TimedRun.Failed(EvaluationStatus.Crash, "the worker sent a malformed result", output.Output);
@@ -138,7 +149,8 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
                 // The evaluation was cancelled; that worker was killed.
             }
         }
-        await Task.WhenAll(baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
+        var baselineEnd = releaseBaseline is not null && baseline.IsAlive && !_baselineFailed && !_baselineBusy ? releaseBaseline(baseline) : baseline.DisposeAsync();
+        await Task.WhenAll(baselineEnd.AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
     }
 
     // Every run of either side starts on the same CPU (place ProcessorCount - 1: the last one the worker may use, unless a
@@ -163,8 +175,9 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
 
     // A failed request ends the worker's usefulness unless the worker itself reported a failure of the program
     // and stays in a known state (an exception caught around the run).
-    private static async ValueTask<TimedRun> FailedAsync(WorkerProcess worker, WorkerReply reply)
+    private async ValueTask<TimedRun> FailedAsync(WorkerProcess worker, WorkerReply reply)
     {
+        _baselineFailed |= worker == baseline;
         if (reply.Succeeded)
         {
             reply = await worker.AbandonAsync(WorkerReply.Failed(EvaluationStatus.Crash, $"the worker answered out of turn with '{reply.Message?.GetType().Name}'")).ConfigureAwait(false);

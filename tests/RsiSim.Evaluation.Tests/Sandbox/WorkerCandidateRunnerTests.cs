@@ -162,15 +162,18 @@ public sealed class WorkerCandidateRunnerTests
     }
 
     [Fact]
-    public async Task Workers_started_ahead_for_a_program_that_cannot_be_loaded_are_stopped()
+    public async Task Of_workers_started_ahead_for_a_program_that_cannot_be_loaded_the_candidates_is_stopped_and_the_references_kept()
     {
-        ICandidateRunner runner = new WorkerCandidateRunner();
+        await using var runner = new WorkerCandidateRunner();
         var started = await runner.StartAheadAsync(Cancellation);
         var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image("public sealed class Nothing { }")) { Started = started };
 
         var opening = await runner.OpenAsync(request, Cancellation);
+        var next = await runner.OpenAsync(request with { CandidateImage = Programs.Image(Programs.Reference), Started = null }, Cancellation);
+        await next.Session!.DisposeAsync();
 
         Assert.Equal(EvaluationStatus.CompileError, opening.Failure);
         Assert.Empty(ChildProcesses.OfThisProcess());
+        Assert.Equal(1, runner.ReferenceWorkersReused);
     }
 }
