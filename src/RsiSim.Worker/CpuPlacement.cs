@@ -42,7 +42,9 @@ internal static unsafe partial class CpuPlacement
     {
         if (Available && !Set(AllowedMask))
         {
-            Set([.. Enumerable.Repeat(ulong.MaxValue, MaskWords)]);
+            var all = new ulong[MaskWords];
+            Array.Fill(all, ulong.MaxValue);
+            Set(all);
         }
     }
 
@@ -74,8 +76,19 @@ internal static unsafe partial class CpuPlacement
         }
     }
 
-    private static int[] CpusOf(ulong[] mask) =>
-        [.. Enumerable.Range(0, MaskWords * 64).Where(cpu => (mask[cpu / 64] & (1UL << (cpu % 64))) != 0)];
+    // A plain loop: this file is precompiled, and LINQ over ints would be JIT-compiled in every fresh worker.
+    private static int[] CpusOf(ulong[] mask)
+    {
+        var cpus = new List<int>();
+        for (int cpu = 0; cpu < MaskWords * 64; cpu++)
+        {
+            if ((mask[cpu / 64] & (1UL << (cpu % 64))) != 0)
+            {
+                cpus.Add(cpu);
+            }
+        }
+        return [.. cpus];
+    }
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int sched_getaffinity(int pid, nuint size, ulong* mask);

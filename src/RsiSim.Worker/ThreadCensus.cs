@@ -39,22 +39,39 @@ internal static class ThreadCensus
     /// A tick is charged whole to whichever thread holds the CPU when it falls, so counted in ticks a few milliseconds
     /// of the census's own reading could show as 10 ms of the program's.
     /// </remarks>
-    public static double ProgramCpuMilliseconds() =>
-        Threads().Where(t => !RuntimeOnly.Contains(t.Name) && t.Id != Environment.ProcessId).Sum(t => t.CpuMilliseconds);
+    public static double ProgramCpuMilliseconds()
+    {
+        // Plain loops over a class, here and below: this file is precompiled, and LINQ over a tuple would have each fresh
+        // worker JIT-compile its generic instantiations on the evaluation's path.
+        double total = 0;
+        foreach (var thread in Threads())
+        {
+            if (!RuntimeOnly.Contains(thread.Name) && thread.Id != Environment.ProcessId)
+            {
+                total += thread.CpuMilliseconds;
+            }
+        }
+        return total;
+    }
 
     /// <summary>Threads that are not the runtime's: the main thread and any the program started and left alive.</summary>
     /// <remarks>A thread started from a pool thread inherits the pool's name; it shows as pool threads beyond the pool's own count.</remarks>
     public static int ProgramThreads()
     {
-        var threads = Threads();
-        int named = threads.Count(t => !RuntimeOnly.Contains(t.Name) && !RuntimeShared.Contains(t.Name));
-        int posingAsPool = Math.Max(0, threads.Count(t => t.Name == PoolWorker) - ThreadPool.ThreadCount);
-        return named + posingAsPool;
+        int named = 0, pool = 0;
+        foreach (var thread in Threads())
+        {
+            named += !RuntimeOnly.Contains(thread.Name) && !RuntimeShared.Contains(thread.Name) ? 1 : 0;
+            pool += thread.Name == PoolWorker ? 1 : 0;
+        }
+        return named + Math.Max(0, pool - ThreadPool.ThreadCount);
     }
 
-    private static List<(int Id, string Name, double CpuMilliseconds)> Threads()
+    private sealed record ThreadTimes(int Id, string Name, double CpuMilliseconds);
+
+    private static List<ThreadTimes> Threads()
     {
-        var threads = new List<(int, string, double)>();
+        var threads = new List<ThreadTimes>();
         foreach (string task in Directory.EnumerateDirectories(Tasks))
         {
             string stat;
@@ -70,7 +87,7 @@ internal static class ThreadCensus
             }
             var (name, ticks) = ParseStat(stat);
             double cpu = ParseSchedstat(schedstat) ?? ticks * 1000 / ClockTicksPerSecond;
-            threads.Add((int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture), name, cpu));
+            threads.Add(new ThreadTimes(int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture), name, cpu));
         }
         return threads;
     }

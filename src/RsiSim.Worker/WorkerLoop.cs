@@ -141,8 +141,19 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
     // file is said to be at fault, not the program.
     private WorkerMessage WriteResult(RunOutput result)
     {
-        var tensors = result.Tensors.Select(t => KeyValuePair.Create(t.Key, t.Value ?? [])).ToList();
-        long doubles = result.StepLosses.Length + tensors.Sum(t => (long)t.Value.Length);
+        // Plain loops over arrays: this file is precompiled, and LINQ over key-value pairs would have each fresh worker
+        // JIT-compile its generic instantiations on the evaluation's path.
+        var names = new string[result.Tensors.Count];
+        var arrays = new double[result.Tensors.Count + 1][];
+        arrays[0] = [.. result.StepLosses];
+        long doubles = arrays[0].Length;
+        int i = 0;
+        foreach (var (name, values) in result.Tensors)
+        {
+            names[i] = name;
+            arrays[++i] = values ?? [];
+            doubles += arrays[i].Length;
+        }
         if (doubles > ResultFile.MaxDoubles)
         {
             return new ErrorMessage("crash", string.Create(CultureInfo.InvariantCulture,
@@ -150,13 +161,18 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         }
         try
         {
-            ResultFile.Write(Path.Combine(_folder, ResultFile.Name), [[.. result.StepLosses], .. tensors.Select(t => t.Value)]);
+            ResultFile.Write(Path.Combine(_folder, ResultFile.Name), arrays);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new ErrorMessage("crash", $"the worker could not write the run's result to its folder ({ex.Message}): a fault of this machine, not of the program", capture.Take());
         }
-        return new ResultMessage(ResultFile.Name, result.StepLosses.Length, [.. tensors.Select(t => KeyValuePair.Create(t.Key, t.Value.Length))], capture.Take());
+        var lengths = new KeyValuePair<string, int>[names.Length];
+        for (int t = 0; t < names.Length; t++)
+        {
+            lengths[t] = KeyValuePair.Create(names[t], arrays[t + 1].Length);
+        }
+        return new ResultMessage(ResultFile.Name, arrays[0].Length, lengths, capture.Take());
     }
 
     private void Unpin()
