@@ -18,6 +18,8 @@ using RsiSim.Tasks.Harness;
 namespace RsiSim.Evaluation;
 
 /// <summary>Compile, load, check and time a candidate against the task's reference; every expected failure is a status.</summary>
+/// <remarks>Disposing it stops what the runner <see cref="Create"/> made keeps (the reference's worker); a runner passed
+/// to the constructor is its owner's to dispose.</remarks>
 public sealed partial class CandidateEvaluator(
     ITaskCatalog tasks,
     CandidateCompiler compiler,
@@ -26,8 +28,10 @@ public sealed partial class CandidateEvaluator(
     TimingProtocol timing,
     IEvaluationCache cache,
     TimingGate gate,
-    ILogger<CandidateEvaluator> logger) : IEvaluator
+    ILogger<CandidateEvaluator> logger) : IEvaluator, IAsyncDisposable
 {
+    private bool _ownsRunner;
+
     private const int MaxDiagnostics = 20;
 
     /// <summary>The evaluator with the built-in tasks, candidates in sandboxed workers (or in this process when asked), and an in-memory cache.</summary>
@@ -43,7 +47,19 @@ public sealed partial class CandidateEvaluator(
             new TimingProtocol(options.Timing),
             new MemoryEvaluationCache(),
             new TimingGate(),
-            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CandidateEvaluator>());
+            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CandidateEvaluator>())
+        {
+            _ownsRunner = true,
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsRunner && runner is IAsyncDisposable owned)
+        {
+            _ownsRunner = false;
+            await owned.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     public async ValueTask<EvaluationResult> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)

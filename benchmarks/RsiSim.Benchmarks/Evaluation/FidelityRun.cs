@@ -29,7 +29,7 @@ internal static class FidelityRun
         var candidate = Candidate.FromSource(file is null ? TinyLmTask.Instance.Compose(TinyLmTask.Instance.Landmark(Landmark.MidWay).Moves) : File.ReadAllText(file));
         var sandbox = ConsoleArguments.Sandbox(args);
         bool placed = sandbox.PlaceRuns;
-        var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing, Sandbox = sandbox });
+        await using var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing, Sandbox = sandbox });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"fidelity: {(file is null ? "mid-way candidate" : file)} {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, settle window {sandbox.SettleWindow.TotalMilliseconds} ms, {(placed ? "every run on one CPU" : "CPUs left to the scheduler")}, load average {MachineLoad.Text()}"));
         var speedups = new List<double>();

@@ -33,7 +33,8 @@ internal static class OverheadRun
         var task = TinyLmTask.Instance;
         var moves = task.Landmark(Landmark.MidWay).Moves;
         var timing = new TimingOptions();
-        var recorder = new RecordingCandidateRunner(new WorkerCandidateRunner(ConsoleArguments.Sandbox(args)));
+        await using var workers = new WorkerCandidateRunner(ConsoleArguments.Sandbox(args));
+        var recorder = new RecordingCandidateRunner(workers);
         using var gate = new TimingGate();
         var evaluator = new CandidateEvaluator(BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, recorder,
             new TimingProtocol(timing), new MemoryEvaluationCache(), gate, NullLogger<CandidateEvaluator>.Instance);

@@ -14,6 +14,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     private static readonly ConcurrentDictionary<int, bool> s_keptProcesses = new();
     private readonly SandboxOptions _options;
     private KeptReference? _kept;
+    private bool _disposed;
 
     public WorkerCandidateRunner(SandboxOptions? options = null)
     {
@@ -21,7 +22,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         _options.Validate();
         if (_options.KeepReferenceWorker)
         {
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => StopKept();
+            AppDomain.CurrentDomain.ProcessExit += StopKeptAtExit;
         }
     }
 
@@ -120,6 +121,8 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     /// <summary>Stops the reference's worker kept for the next session, if any.</summary>
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _disposed, true);
+        AppDomain.CurrentDomain.ProcessExit -= StopKeptAtExit;
         if (Take() is { } kept)
         {
             await kept.Worker.DisposeAsync().ConfigureAwait(false);
@@ -148,11 +151,21 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
 
     private async ValueTask KeepAsync(KeptReference kept)
     {
+        // A session that ends after the runner was disposed stops its worker: nothing would stop it later.
+        if (Volatile.Read(ref _disposed))
+        {
+            await kept.Worker.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
         s_keptProcesses[kept.Worker.Id] = true;
         if (Interlocked.Exchange(ref _kept, kept) is { } older)
         {
             s_keptProcesses.TryRemove(older.ProcessId, out _);
             await older.Worker.DisposeAsync().ConfigureAwait(false);
+        }
+        if (Volatile.Read(ref _disposed) && Take() is { } late)
+        {
+            await late.Worker.DisposeAsync().ConfigureAwait(false); // disposed meanwhile
         }
     }
 
@@ -166,7 +179,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         return kept;
     }
 
-    private void StopKept() => Take()?.Worker.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+    private void StopKeptAtExit(object? sender, EventArgs e) => Take()?.Worker.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
 
     private async Task<WorkerReply> LoadAsync(Task<WorkerProcess?> starting, SessionRequest request, byte[] image, CancellationToken cancellationToken)
     {

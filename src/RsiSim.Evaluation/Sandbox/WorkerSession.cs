@@ -28,6 +28,7 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
     // either way it is out of step with this conversation and no use to the next session.
     private bool _baselineFailed;
     private bool _baselineBusy;
+    private int _disposed;
     private (RunSide Side, ulong Seed, Task<WorkerReply> Reply)? _ahead;
     private (RunSide Side, ulong Seed)? _expected;
     private readonly List<(RunSide Side, int? Place)> _placements = [];
@@ -130,6 +131,8 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
             PrepareAhead(same.Side, same.Seed, prepareTimeout, cancellationToken);
         }
         _baselineBusy &= side != RunSide.Baseline;
+        // A reference whose result cannot be read is a fault the evaluation reports; its worker is not trusted again.
+        _baselineFailed |= decoded is null && side == RunSide.Baseline;
         return decoded is not null
             ? new TimedRun(decoded, seconds, null, "", output.Output)
             : TimedRun.Failed(EvaluationStatus.Crash, "the worker sent a malformed result", output.Output);
@@ -137,17 +140,25 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
 
     public async ValueTask DisposeAsync()
     {
+        // Once: a second dispose must not hand the reference's worker back again, perhaps while another session uses it.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         if (_ahead is { } ahead)
         {
             _ahead = null;
+            bool prepared = false;
             try
             {
-                await ahead.Reply.ConfigureAwait(false); // its answer is not needed, but its pipe is read until then
+                // Its answer is not needed, but its pipe is read until then.
+                prepared = (await ahead.Reply.ConfigureAwait(false)).Message is PreparedMessage;
             }
             catch (OperationCanceledException)
             {
-                // The evaluation was cancelled; that worker was killed.
+                // The evaluation was cancelled while the line was being sent or answered: out of step, or killed.
             }
+            _baselineFailed |= ahead.Side == RunSide.Baseline && !prepared;
         }
         var baselineEnd = releaseBaseline is not null && baseline.IsAlive && !_baselineFailed && !_baselineBusy ? releaseBaseline(baseline) : baseline.DisposeAsync();
         await Task.WhenAll(baselineEnd.AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);

@@ -41,13 +41,14 @@ internal static class LlmLoop
         loggers ??= NullLoggerFactory.Instance;
         var manifest = RunManifest.From(scenario, "name: llm-loop", "test machine", "test", "test");
         var store = await SqliteRunStore.CreateAsync(runDirectory, manifest, TimeProvider.System, ct);
+        await using var evaluator = Evaluator();
         await using (store)
         {
             var services = new ServiceRegistry()
                 .Add<ILlmCallRecorder>(new StoreLlmCallRecorder(store))
                 .Add<ILlmReplaySource>(new StoredRunReplaySource());
             var runner = new ExperimentRunner(
-                Evaluator(), BuiltInTasks.Instance, new AgentCatalog([factory ?? LlmArms.Factory(loggers)]), services, TimeProvider.System, loggers);
+                evaluator, BuiltInTasks.Instance, new AgentCatalog([factory ?? LlmArms.Factory(loggers)]), services, TimeProvider.System, loggers);
             await runner.RunAsync(scenario, store, null, ct);
         }
         return await RunStoreReader.LoadAsync(runDirectory, ct);

@@ -7,7 +7,7 @@ using RsiSim.Tasks.TinyLm;
 namespace RsiSim.Evaluation.Tests.Adversarial;
 
 /// <summary>One evaluator with sandboxed workers, shared by every case: the host must survive them all.</summary>
-public sealed class SandboxedEvaluatorFixture
+public sealed class SandboxedEvaluatorFixture : IAsyncDisposable
 {
     /// <summary>Short enough for the endless loop to be killed quickly, long enough for a tiny run's JIT.</summary>
     public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(3);
@@ -57,6 +57,12 @@ public sealed class SandboxedEvaluatorFixture
     /// <summary>Evaluates at the tiny size (unless told otherwise) on a hidden seed no other evaluation of the suite used, never from the cache.</summary>
     public ValueTask<EvaluationResult> EvaluateAsync(Candidate candidate, string? size = null) =>
         Evaluator.EvaluateAsync(new EvaluationRequest("tinylm", size ?? TinyLmSize.Tiny.Name, candidate, Interlocked.Increment(ref _seed), Fresh: true), TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Evaluator.DisposeAsync();
+        await ReferenceEvaluator.DisposeAsync();
+    }
 
     public static Candidate Load(string name) =>
         Candidate.FromSource(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "adversarial", name + ".cs")));

@@ -105,6 +105,39 @@ public sealed class KeptReferenceWorkerTests
         Assert.Equal(0, runner.ReferenceWorkersReused);
     }
 
+    [Fact]
+    public async Task A_session_disposed_twice_hands_its_reference_worker_back_once()
+    {
+        await using var runner = new WorkerCandidateRunner();
+        var first = await OpenAsync(runner, Request());
+        int baseline = first.ProcessIds.Baseline;
+        await first.DisposeAsync();
+        await first.DisposeAsync();
+
+        var second = await OpenAsync(runner, Request());
+        var run = await second.RunAsync(RunSide.Baseline, 3, Timeout, Cancellation);
+        int reused = second.ProcessIds.Baseline;
+        await second.DisposeAsync();
+
+        Assert.True(run.Succeeded, run.Detail);
+        Assert.Equal(baseline, reused);
+        Assert.Equal(1, runner.ReferenceWorkersReused);
+    }
+
+    [Fact]
+    public async Task A_session_that_ends_after_its_runner_was_disposed_stops_its_reference_worker()
+    {
+        var runner = new WorkerCandidateRunner();
+        var session = await OpenAsync(runner, Request());
+        int baseline = session.ProcessIds.Baseline;
+
+        await runner.DisposeAsync();
+        await session.DisposeAsync();
+
+        Assert.False(IsRunning(baseline));
+        Assert.DoesNotContain(baseline, WorkerCandidateRunner.KeptProcessIds);
+    }
+
     private static bool IsRunning(int processId)
     {
         try

@@ -38,7 +38,7 @@ public sealed class SettleWindowTests
     [Fact]
     public async Task A_2_ms_window_still_ends_a_candidate_that_left_a_thread_computing_as_a_violation()
     {
-        var evaluator = CandidateEvaluator.Create(new EvaluatorOptions
+        await using var evaluator = CandidateEvaluator.Create(new EvaluatorOptions
         {
             Timing = new TimingOptions(WarmupRuns: 1, Repetitions: 3, MinimumRunTimeout: SandboxedEvaluatorFixture.RunTimeout),
             Sandbox = new SandboxOptions { SettleWindow = TimeSpan.FromMilliseconds(2) },
@@ -63,7 +63,7 @@ public sealed class SettleWindowTests
             "    public double TrainStep(TinyLmBatch batch, double learningRate)\n    {\n        _ = Task.Run(() => Thread.Sleep(10));\n",
             StringComparison.Ordinal);
         Assert.NotEqual(Programs.Reference, lingering);
-        var evaluator = CandidateEvaluator.Create(new EvaluatorOptions
+        await using var evaluator = CandidateEvaluator.Create(new EvaluatorOptions
         {
             Timing = new TimingOptions(WarmupRuns: 1, Repetitions: 3, MinimumRunTimeout: SandboxedEvaluatorFixture.RunTimeout),
             Sandbox = new SandboxOptions { SettleWindow = TimeSpan.FromMilliseconds(5) },
