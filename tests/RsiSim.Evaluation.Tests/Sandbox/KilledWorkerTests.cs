@@ -63,7 +63,8 @@ public sealed class KilledWorkerTests : IDisposable
     private static async Task<IRunSession> OpenAsync(string candidateSource)
     {
         var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image(candidateSource));
-        var opening = await new WorkerCandidateRunner().OpenAsync(request, Cancellation);
+        await using var runner = new WorkerCandidateRunner();
+        var opening = await runner.OpenAsync(request, Cancellation);
         Assert.True(opening.Session is not null, opening.Detail);
         return opening.Session;
     }

@@ -16,7 +16,8 @@ public sealed class PrepareAheadTests
 
     private static async Task<WorkerSession> OpenAsync()
     {
-        var opening = await new WorkerCandidateRunner().OpenAsync(Request, Cancellation);
+        await using var runner = new WorkerCandidateRunner();
+        var opening = await runner.OpenAsync(Request, Cancellation);
         Assert.True(opening.Session is not null, opening.Detail);
         return Assert.IsType<WorkerSession>(opening.Session);
     }

@@ -19,7 +19,8 @@ public sealed class RunPlacementTests
     public async Task The_timing_protocol_gives_every_run_of_both_sides_the_last_cpus_place()
     {
         // Given a session whose runs are placed
-        var opening = await new WorkerCandidateRunner(new SandboxOptions { PlaceRuns = true }).OpenAsync(Request, Cancellation);
+        await using var runner = new WorkerCandidateRunner(new SandboxOptions { PlaceRuns = true });
+        var opening = await runner.OpenAsync(Request, Cancellation);
         await using var session = Assert.IsType<WorkerSession>(opening.Session);
 
         // When the timing protocol measures two warm-up pairs and three timed pairs, the reference first in each
@@ -35,7 +36,8 @@ public sealed class RunPlacementTests
     [Fact]
     public async Task Without_placement_no_preparation_names_a_place()
     {
-        var opening = await new WorkerCandidateRunner(new SandboxOptions { PlaceRuns = false }).OpenAsync(Request, Cancellation);
+        await using var runner = new WorkerCandidateRunner(new SandboxOptions { PlaceRuns = false });
+        var opening = await runner.OpenAsync(Request, Cancellation);
         await using var session = Assert.IsType<WorkerSession>(opening.Session);
 
         var result = await new TimingProtocol(new TimingOptions(WarmupRuns: 1, Repetitions: 2)).MeasureAsync(session, (_, _, _) => [], 11, Cancellation);
@@ -83,7 +85,8 @@ public sealed class RunPlacementTests
         const string Print = "System.Console.WriteLine(System.IO.File.ReadLines(\"/proc/thread-self/status\").Single(l => l.StartsWith(\"Cpus_allowed_list:\", System.StringComparison.Ordinal)));";
         string candidate = Programs.ReferenceInitializingWith($"        {Print} var started = new System.Threading.Thread(() => {{ {Print} }}); started.Start(); started.Join();");
         var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image(candidate));
-        var opening = await new WorkerCandidateRunner(new SandboxOptions { PlaceRuns = true }).OpenAsync(request, Cancellation);
+        await using var runner = new WorkerCandidateRunner(new SandboxOptions { PlaceRuns = true });
+        var opening = await runner.OpenAsync(request, Cancellation);
         await using var session = Assert.IsType<WorkerSession>(opening.Session);
 
         // When two pairs run, placed

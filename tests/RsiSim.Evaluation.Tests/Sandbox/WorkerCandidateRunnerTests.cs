@@ -14,7 +14,8 @@ public sealed class WorkerCandidateRunnerTests
 
     private static async Task<IRunSession> OpenAsync(string candidateSource, SandboxOptions? options = null)
     {
-        var runner = new WorkerCandidateRunner(options);
+        // One session a runner here: nothing to keep the reference's worker for (KeptReferenceWorkerTests has that).
+        var runner = new WorkerCandidateRunner((options ?? new SandboxOptions()) with { KeepReferenceWorker = false });
         var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image(candidateSource));
         var opening = await runner.OpenAsync(request, Cancellation);
         Assert.True(opening.Session is not null, opening.Detail);
@@ -133,7 +134,7 @@ public sealed class WorkerCandidateRunnerTests
     [Fact]
     public async Task A_program_that_does_not_implement_the_contract_cannot_open_a_session()
     {
-        var runner = new WorkerCandidateRunner();
+        await using var runner = new WorkerCandidateRunner();
         var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image("public sealed class Nothing { }"));
 
         var opening = await runner.OpenAsync(request, Cancellation);
@@ -146,7 +147,7 @@ public sealed class WorkerCandidateRunnerTests
     [Fact]
     public async Task A_session_opened_on_workers_started_ahead_runs_in_them_and_starts_no_others()
     {
-        ICandidateRunner runner = new WorkerCandidateRunner();
+        await using var runner = new WorkerCandidateRunner();
         var started = await runner.StartAheadAsync(Cancellation);
         var ahead = ChildProcesses.OfThisProcess().Order().ToList();
 
