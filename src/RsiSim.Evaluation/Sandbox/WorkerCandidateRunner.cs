@@ -72,7 +72,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         }
         Task<WorkerProcess?>[] starting =
         [
-            kept is not null ? Task.FromResult<WorkerProcess?>(kept) : ahead?.Baseline is { } baselineAhead ? Task.FromResult<WorkerProcess?>(baselineAhead) : Start(cancellationToken),
+            (kept ?? ahead?.Baseline) is { } ready ? Task.FromResult<WorkerProcess?>(ready) : Start(cancellationToken),
             ahead is not null ? Task.FromResult<WorkerProcess?>(ahead.Candidate) : Start(cancellationToken),
         ];
         var (baselineStart, candidateStart) = (starting[0], starting[1]);
@@ -98,13 +98,12 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
             {
                 ReferenceWorkersReused++;
             }
-            var release = _options.KeepReferenceWorker ? (Func<WorkerProcess, ValueTask>)(worker => KeepAsync(new KeptReference(request.Task.Id, request.Size, request.BaselineImage, worker))) : null;
-            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options, release));
+            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options, _options.KeepReferenceWorker ? Keep : null));
         }
         bool baselineLost = !baseline.IsAlive;
         // A candidate that does not load leaves the reference's worker loaded and in step: kept for the next session.
         var baselineEnd = baselineLoad.Message is LoadedMessage && !baselineLost && _options.KeepReferenceWorker
-            ? KeepAsync(new KeptReference(request.Task.Id, request.Size, request.BaselineImage, baseline))
+            ? Keep(baseline)
             : baseline.DisposeAsync();
         await Task.WhenAll(baselineEnd.AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
         if (baselineLoad.Message is not LoadedMessage && baselineLost)
@@ -116,6 +115,9 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
             throw new InvalidOperationException($"the {request.Task.Id} reference does not load in the worker: {baselineLoad.Detail}");
         }
         return SessionOpening.Failed(candidateLoad.Failure ?? EvaluationStatus.Crash, candidateLoad.Detail);
+
+        // This session's reference worker, handed back loaded and in step, for the next session of the same reference.
+        ValueTask Keep(WorkerProcess worker) => KeepAsync(new KeptReference(request.Task.Id, request.Size, request.BaselineImage, worker));
     }
 
     /// <summary>Stops the reference's worker kept for the next session, if any.</summary>

@@ -26,15 +26,19 @@ public sealed class TinyConvHarness : ITaskHarness
     {
         var named = TinyConvSize.Named(size);
         var heldOut = TinyConvRunData.HeldOutFor(named, seed);
-        return TinyConvChecks.Run(named, heldOut, candidate, reference, run => _referenceScores.Of(run, size, seed, r => TinyConvChecks.HeldOutLoss(named, heldOut, r)));
+        return TinyConvChecks.Run(named, heldOut, candidate, reference, run => ReferenceLoss(named, seed, heldOut, run));
     }
 
     /// <summary>Scores the reference's final weights on the seed's held-out samples, for the pair's checks to find.</summary>
     public void Anticipate(string size, ulong seed, RunOutput reference)
     {
         var named = TinyConvSize.Named(size);
-        _referenceScores.Of(reference, size, seed, r => TinyConvChecks.HeldOutLoss(named, TinyConvRunData.HeldOutFor(named, seed), r));
+        ReferenceLoss(named, seed, TinyConvRunData.HeldOutFor(named, seed), reference);
     }
+
+    // The reference's held-out loss on the seed's samples: remembered by run and seed, or scored now.
+    private double ReferenceLoss(TinyConvSize size, ulong seed, TinyConvBatch heldOut, RunOutput reference) =>
+        _referenceScores.Of(reference, size.Name, seed, r => TinyConvChecks.HeldOutLoss(size, heldOut, r));
 
     /// <summary>The output of a run in the task-neutral shape.</summary>
     public static RunOutput ToOutput(TinyConvRunResult result)

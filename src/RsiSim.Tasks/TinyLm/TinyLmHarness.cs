@@ -26,15 +26,19 @@ public sealed class TinyLmHarness : ITaskHarness
     {
         var tinySize = SizeNamed(size);
         var heldOut = TinyLmRunData.HeldOutFor(tinySize, seed);
-        return TinyLmChecks.Run(tinySize, heldOut, candidate, reference, run => _referenceScores.Of(run, size, seed, r => TinyLmChecks.HeldOutLoss(tinySize, heldOut, r)));
+        return TinyLmChecks.Run(tinySize, heldOut, candidate, reference, run => ReferenceLoss(tinySize, seed, heldOut, run));
     }
 
     /// <summary>Scores the reference's final weights on the seed's held-out samples, for the pair's checks to find.</summary>
     public void Anticipate(string size, ulong seed, RunOutput reference)
     {
         var tinySize = SizeNamed(size);
-        _referenceScores.Of(reference, size, seed, r => TinyLmChecks.HeldOutLoss(tinySize, TinyLmRunData.HeldOutFor(tinySize, seed), r));
+        ReferenceLoss(tinySize, seed, TinyLmRunData.HeldOutFor(tinySize, seed), reference);
     }
+
+    // The reference's held-out loss on the seed's samples: remembered by run and seed, or scored now.
+    private double ReferenceLoss(TinyLmSize size, ulong seed, TinyLmBatch heldOut, RunOutput reference) =>
+        _referenceScores.Of(reference, size.Name, seed, r => TinyLmChecks.HeldOutLoss(size, heldOut, r));
 
     /// <summary>The output of a run in the task-neutral shape.</summary>
     public static RunOutput ToOutput(TinyLmRunResult result)
