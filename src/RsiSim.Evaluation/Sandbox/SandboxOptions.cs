@@ -45,7 +45,8 @@ public sealed record SandboxOptions
     /// warm-up; it saves a process start, a load and the first run's compilation per evaluation (docs/evaluation.md).</remarks>
     public bool KeepReferenceWorker { get; init; } = true;
 
-    /// <summary>The worker assembly; by default RsiSim.Worker.dll next to this assembly.</summary>
+    /// <summary>The worker assembly; by default the precompiled worker/RsiSim.Worker.dll next to this assembly where the build
+    /// made one (linux-x64), else RsiSim.Worker.dll next to it.</summary>
     public string? WorkerPath { get; init; }
 
     /// <summary>The dotnet host that runs the worker; by default the one running this process.</summary>

@@ -15,7 +15,7 @@ internal static class WorkerLaunch
     public static ProcessStartInfo StartInfo(SandboxOptions options, string folder)
     {
         ArgumentNullException.ThrowIfNull(options);
-        string worker = options.WorkerPath ?? Path.Combine(AppContext.BaseDirectory, "RsiSim.Worker.dll");
+        string worker = options.WorkerPath ?? DefaultWorker();
         if (!File.Exists(worker))
         {
             throw new FileNotFoundException("the sandbox worker is missing; build RsiSim.Evaluation, which copies it next to itself", worker);
@@ -45,6 +45,14 @@ internal static class WorkerLaunch
         start.ArgumentList.Add(worker);
         Scrub(start, options, folder);
         return start;
+    }
+
+    /// <summary>The worker the build put beside the host: the precompiled one in worker/ where the build made it (linux-x64),
+    /// else the IL one beside the host's own assemblies.</summary>
+    public static string DefaultWorker()
+    {
+        string precompiled = Path.Combine(AppContext.BaseDirectory, "worker", "RsiSim.Worker.dll");
+        return File.Exists(precompiled) ? precompiled : Path.Combine(AppContext.BaseDirectory, "RsiSim.Worker.dll");
     }
 
     /// <summary>Whether workers get an address-space limit on this machine (prlimit found).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using RsiSim.Contracts.TinyConv;
 using RsiSim.Core.Evaluations;
 using RsiSim.Tasks.Harness;
@@ -41,6 +42,7 @@ public sealed class TinyConvHarness : ITaskHarness
         _referenceScores.Of(reference, size.Name, seed, r => TinyConvChecks.HeldOutLoss(size, heldOut, r));
 
     /// <summary>The output of a run in the task-neutral shape.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // inside the timed region: JIT-compiled, as the programs are
     public static RunOutput ToOutput(TinyConvRunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -63,6 +65,7 @@ public sealed class TinyConvHarness : ITaskHarness
 
     private sealed class PreparedRun(TinyConvRunData data, TinyConvWeights initial, Func<ITinyConvModel> create) : IPreparedRun
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // inside the timed region: JIT-compiled, as the programs are
         public RunOutput Run() => ToOutput(TinyConvRunner.Run(create, data, initial));
     }
 }

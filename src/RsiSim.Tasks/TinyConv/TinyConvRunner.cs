@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RsiSim.Contracts.TinyConv;
 
 namespace RsiSim.Tasks.TinyConv;
@@ -13,6 +14,8 @@ public static class TinyConvRunner
     }
 
     /// <summary>Constructs, initialises and trains the model, then exports its weights.</summary>
+    // Inside the timed region: left to the JIT by the worker's precompilation, as the programs are (RsiSim.Worker.csproj).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TinyConvRunResult Run(Func<ITinyConvModel> create, TinyConvRunData data, TinyConvWeights initial)
     {
         ArgumentNullException.ThrowIfNull(create);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using RsiSim.Contracts.TinyLm;
 using RsiSim.Core.Evaluations;
 using RsiSim.Tasks.Harness;
@@ -41,6 +42,7 @@ public sealed class TinyLmHarness : ITaskHarness
         _referenceScores.Of(reference, size.Name, seed, r => TinyLmChecks.HeldOutLoss(size, heldOut, r));
 
     /// <summary>The output of a run in the task-neutral shape.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // inside the timed region: JIT-compiled, as the programs are
     public static RunOutput ToOutput(TinyLmRunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -59,6 +61,7 @@ public sealed class TinyLmHarness : ITaskHarness
 
     private sealed class PreparedRun(TinyLmRunData data, TinyLmWeights initial, Func<ITinyLmModel> create) : IPreparedRun
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // inside the timed region: JIT-compiled, as the programs are
         public RunOutput Run() => ToOutput(TinyLmRunner.Run(create, data, initial));
     }
 }

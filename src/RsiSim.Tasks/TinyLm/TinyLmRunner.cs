@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RsiSim.Contracts.TinyLm;
 
 namespace RsiSim.Tasks.TinyLm;
@@ -9,6 +10,8 @@ public static class TinyLmRunner
     public static TinyLmWeights PrepareInitialWeights(TinyLmRunData data) => data.InitialWeights.DeepCopy();
 
     /// <summary>Constructs, initialises and trains the model, then exports its weights.</summary>
+    // Inside the timed region: left to the JIT by the worker's precompilation, as the programs are (RsiSim.Worker.csproj).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TinyLmRunResult Run(Func<ITinyLmModel> create, TinyLmRunData data, TinyLmWeights initial)
     {
         ArgumentNullException.ThrowIfNull(create);
