@@ -55,14 +55,27 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         {
             return Protocol($"unknown task '{load.Task}'");
         }
+        if (load.File != LoadMessage.ProgramFile)
+        {
+            return Protocol($"a program is loaded only from '{LoadMessage.ProgramFile}' in the worker's folder, not '{load.File}'");
+        }
+        byte[] image;
+        try
+        {
+            image = File.ReadAllBytes(Path.Combine(_folder, load.File));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Protocol($"cannot read the program's image in the worker's folder: {ex.Message}");
+        }
         capture.Limit = load.OutputLimit;
         CandidateBinding binding;
         try
         {
             var context = new AssemblyLoadContext("program");
-            binding = task.Harness.Bind(context.LoadFromStream(new MemoryStream(Convert.FromBase64String(load.Image))));
+            binding = task.Harness.Bind(context.LoadFromStream(new MemoryStream(image)));
         }
-        catch (Exception ex) when (ex is BadImageFormatException or FormatException or System.Reflection.ReflectionTypeLoadException or FileLoadException)
+        catch (Exception ex) when (ex is BadImageFormatException or System.Reflection.ReflectionTypeLoadException or FileLoadException)
         {
             return new ErrorMessage("compile-error", $"cannot load the program: {ex.Message}");
         }

@@ -186,8 +186,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     private async Task<WorkerReply> LoadAsync(Task<WorkerProcess?> starting, SessionRequest request, byte[] image, CancellationToken cancellationToken)
     {
         var worker = (await starting.ConfigureAwait(false))!;
-        var load = new LoadMessage(request.Task.Id, request.Size, Convert.ToBase64String(image), _options.OutputLimit);
-        return await worker.RequestAsync(load, _options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        return await worker.LoadAsync(request.Task.Id, request.Size, image, _options.OutputLimit, _options.StartTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task DisposeStartedAsync(IEnumerable<Task<WorkerProcess?>> starting)

@@ -72,6 +72,14 @@ internal sealed class WorkerProcess : IAsyncDisposable
         return worker;
     }
 
+    /// <summary>Hands the worker a program: its image written to the one file the worker loads from, in the worker's own
+    /// folder, then "load".</summary>
+    public async ValueTask<WorkerReply> LoadAsync(string task, string size, byte[] image, int outputLimit, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await File.WriteAllBytesAsync(Path.Combine(Folder, LoadMessage.ProgramFile), image, cancellationToken).ConfigureAwait(false);
+        return await RequestAsync(new LoadMessage(task, size, LoadMessage.ProgramFile, outputLimit), timeout, cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<WorkerReply> RequestAsync(WorkerMessage request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var sent = await SendAsync(request, cancellationToken).ConfigureAwait(false);

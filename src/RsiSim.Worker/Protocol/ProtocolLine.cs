@@ -1,42 +1,24 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace RsiSim.Worker.Protocol;
 
 /// <summary>Reads and writes one protocol message per line: a JSON object whose "type" names the message, its other
 /// properties camelCase, absent where null.</summary>
 /// <remarks>
-/// Written and read by hand with <see cref="Utf8JsonWriter"/> and <see cref="JsonDocument"/>, which the framework ships
-/// compiled ahead of time: the serializer's metadata for the message types (source-generated until 2026-11-28) had the
-/// worker JIT-compile some 190 methods before its first line, with tiered compilation off, in every worker of every
-/// evaluation (docs/evaluation.md). Strings are escaped only where JSON requires it (quotes, backslashes, control
-/// characters): HTML-safe escaping would write every '+' of the base64 of a program's image as six characters.
+/// Read and written by <see cref="ProtocolJson"/>'s plain loops, which are precompiled with the worker: first the
+/// serializer's source-generated metadata (until protocol 4), then the framework's JSON reader and writer had every
+/// fresh worker JIT-compile their paths, with tiered compilation off, on the evaluation's path (docs/evaluation.md).
+/// Strings are escaped only where JSON requires it (quotes, backslashes, control characters).
 /// </remarks>
 internal static class ProtocolLine
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Write(WorkerMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message is HelloMessage hello)
-        {
-            // A fresh worker's first line, on the path of its start: formatted directly, as the writer below would, because
-            // the writer's first use (its encoder's tables, its first JIT-compiled paths) took some 25 ms of a ~90 ms start.
-            return string.Create(CultureInfo.InvariantCulture, $$"""{"type":"hello","protocol":{{hello.Protocol}},"pid":{{hello.Pid}}}""");
-        }
-        var buffer = new ArrayBufferWriter<byte>(message is LoadMessage ? 1 << 16 : 256);
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", TypeName(message));
-            WriteProperties(json, message);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var json = new StringBuilder(128).Append("{\"type\":\"").Append(TypeName(message)).Append('"');
+        WriteProperties(json, message);
+        return json.Append('}').ToString();
     }
 
     /// <summary>The message on a line, or null when the line is not a protocol message (not JSON, an unknown type, a
@@ -46,13 +28,9 @@ internal static class ProtocolLine
         ArgumentNullException.ThrowIfNull(line);
         try
         {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
-                ? ReadProperties(type.GetString()!, root)
-                : null;
+            return ProtocolJson.Parse(line) is { } members && Find(members, "type") is string type ? ReadProperties(type, members) : null;
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception ex) when (ex is FormatException or OverflowException or InvalidOperationException or KeyNotFoundException)
         {
             return null;
         }
@@ -75,76 +53,117 @@ internal static class ProtocolLine
         _ => throw new ArgumentException($"not a protocol message: {message.GetType().Name}", nameof(message)),
     };
 
-    private static void WriteProperties(Utf8JsonWriter json, WorkerMessage message)
+    private static void WriteProperties(StringBuilder json, WorkerMessage message)
     {
         switch (message)
         {
             case HelloMessage hello:
-                json.WriteNumber("protocol", hello.Protocol);
-                json.WriteNumber("pid", hello.Pid);
+                Number(json, "protocol", hello.Protocol);
+                Number(json, "pid", hello.Pid);
                 break;
             case LoadMessage load:
-                json.WriteString("task", load.Task);
-                json.WriteString("size", load.Size);
-                json.WriteString("image", load.Image);
-                json.WriteNumber("outputLimit", load.OutputLimit);
+                Text(json, "task", load.Task);
+                Text(json, "size", load.Size);
+                Text(json, "file", load.File);
+                Number(json, "outputLimit", load.OutputLimit);
                 break;
             case PrepareMessage prepare:
-                json.WriteNumber("seed", prepare.Seed);
+                Number(json, "seed", prepare.Seed);
                 if (prepare.Place is { } place)
                 {
-                    json.WriteNumber("place", place);
+                    Number(json, "place", place);
                 }
                 break;
             case ResultMessage result:
-                json.WriteString("file", result.File);
-                json.WriteNumber("losses", result.Losses);
-                json.WriteStartObject("tensors");
-                foreach (var (name, length) in result.Tensors)
+                Text(json, "file", result.File);
+                Number(json, "losses", result.Losses);
+                Name(json, "tensors").Append('{');
+                for (int i = 0; i < result.Tensors.Count; i++)
                 {
-                    json.WriteNumber(name, length);
+                    ProtocolJson.AppendString(json.Append(i == 0 ? "" : ","), result.Tensors[i].Key).Append(':')
+                        .Append(result.Tensors[i].Value.ToString(CultureInfo.InvariantCulture));
                 }
-                json.WriteEndObject();
-                json.WriteString("output", result.Output);
+                json.Append('}');
+                Text(json, "output", result.Output);
                 break;
             case SettleMessage settle:
-                json.WriteNumber("windowMilliseconds", settle.WindowMilliseconds);
+                Number(json, "windowMilliseconds", settle.WindowMilliseconds);
                 break;
             case SettledMessage settled:
-                json.WriteNumber("idleCpuMilliseconds", settled.IdleCpuMilliseconds);
+                Number(json, "idleCpuMilliseconds", settled.IdleCpuMilliseconds);
                 break;
             case ErrorMessage error:
-                json.WriteString("status", error.Status);
-                json.WriteString("detail", error.Detail);
-                json.WriteString("output", error.Output);
+                Text(json, "status", error.Status);
+                Text(json, "detail", error.Detail);
+                Text(json, "output", error.Output);
                 break;
         }
     }
 
-    // A missing property throws KeyNotFoundException, one of the wrong kind InvalidOperationException: both mean "not a message".
-    private static WorkerMessage? ReadProperties(string type, JsonElement root) => type switch
+    private static StringBuilder Name(StringBuilder json, string name) => ProtocolJson.AppendString(json.Append(','), name).Append(':');
+
+    private static void Text(StringBuilder json, string name, string value) => ProtocolJson.AppendString(Name(json, name), value);
+
+    private static void Number<T>(StringBuilder json, string name, T value) where T : IFormattable =>
+        Name(json, name).Append(value.ToString(null, CultureInfo.InvariantCulture));
+
+    // A missing property throws KeyNotFoundException, one of the wrong kind InvalidOperationException, a number that is not
+    // of the type asked for FormatException or OverflowException: all mean "not a message".
+    private static WorkerMessage? ReadProperties(string type, List<ProtocolJson.Member> root) => type switch
     {
-        "hello" => new HelloMessage(root.GetProperty("protocol").GetInt32(), root.GetProperty("pid").GetInt32()),
-        "load" => new LoadMessage(Text(root, "task"), Text(root, "size"), Text(root, "image"), root.GetProperty("outputLimit").GetInt32()),
+        "hello" => new HelloMessage(Int(root, "protocol"), Int(root, "pid")),
+        "load" => new LoadMessage(Text(root, "task"), Text(root, "size"), Text(root, "file"), Int(root, "outputLimit")),
         "loaded" => new LoadedMessage(),
         "prepare" => new PrepareMessage(
-            root.GetProperty("seed").GetUInt64(),
-            root.TryGetProperty("place", out var place) && place.ValueKind != JsonValueKind.Null ? place.GetInt32() : null),
+            ulong.Parse(NumberText(root, "seed"), NumberStyles.None, CultureInfo.InvariantCulture),
+            Find(root, "place") is null ? null : Int(root, "place")),
         "prepared" => new PreparedMessage(),
         "run" => new RunMessage(),
         "ran" => new RanMessage(),
-        "result" => new ResultMessage(Text(root, "file"), root.GetProperty("losses").GetInt32(), Tensors(root.GetProperty("tensors")), Text(root, "output")),
-        "settle" => new SettleMessage(root.GetProperty("windowMilliseconds").GetInt32()),
-        "settled" => new SettledMessage(root.GetProperty("idleCpuMilliseconds").GetDouble()),
-        "error" => new ErrorMessage(Text(root, "status"), Text(root, "detail"), root.TryGetProperty("output", out var output) ? output.GetString() ?? "" : ""),
+        "result" => new ResultMessage(Text(root, "file"), Int(root, "losses"), Tensors(root), Text(root, "output")),
+        "settle" => new SettleMessage(Int(root, "windowMilliseconds")),
+        "settled" => new SettledMessage(double.Parse(NumberText(root, "idleCpuMilliseconds"), NumberStyles.Float, CultureInfo.InvariantCulture)),
+        "error" => new ErrorMessage(Text(root, "status"), Text(root, "detail"), Find(root, "output") as string ?? ""),
         "bye" => new ByeMessage(),
         _ => null,
     };
 
-    private static string Text(JsonElement root, string name) =>
-        root.GetProperty(name).GetString() ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"'{name}' is null"));
+    // The first member of that name, or null when there is none (or its value is null).
+    private static object? Find(List<ProtocolJson.Member> members, string name)
+    {
+        foreach (var member in members)
+        {
+            if (member.Name == name)
+            {
+                return member.Value;
+            }
+        }
+        return null;
+    }
+
+    private static object Required(List<ProtocolJson.Member> members, string name) =>
+        Find(members, name) ?? throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"'{name}' is missing or null"));
+
+    private static string Text(List<ProtocolJson.Member> members, string name) =>
+        Required(members, name) as string ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"'{name}' is not a string"));
+
+    private static string NumberText(List<ProtocolJson.Member> members, string name) =>
+        (Required(members, name) as ProtocolJson.Number)?.Text ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"'{name}' is not a number"));
+
+    private static int Int(List<ProtocolJson.Member> members, string name) => ParseInt(NumberText(members, name));
+
+    private static int ParseInt(string text) => int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
     // In the order of the line: the order of the result file.
-    private static List<KeyValuePair<string, int>> Tensors(JsonElement tensors) =>
-        [.. tensors.EnumerateObject().Select(tensor => KeyValuePair.Create(tensor.Name, tensor.Value.GetInt32()))];
+    private static List<KeyValuePair<string, int>> Tensors(List<ProtocolJson.Member> root)
+    {
+        var members = Required(root, "tensors") as List<ProtocolJson.Member> ?? throw new InvalidOperationException("'tensors' is not an object");
+        var tensors = new List<KeyValuePair<string, int>>(members.Count);
+        foreach (var member in members)
+        {
+            var length = member.Value as ProtocolJson.Number ?? throw new InvalidOperationException($"the length of '{member.Name}' is not a number");
+            tensors.Add(KeyValuePair.Create(member.Name, ParseInt(length.Text)));
+        }
+        return tensors;
+    }
 }

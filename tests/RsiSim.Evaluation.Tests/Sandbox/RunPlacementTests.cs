@@ -55,8 +55,7 @@ public sealed class RunPlacementTests
         await using var worker = await WorkerProcess.StartAsync(options, Cancellation);
         int[] allowed = AllowedCpus(worker.Id);
         Assert.SkipWhen(allowed.Length < 2, "one CPU: nothing to place");
-        var load = new LoadMessage(TinyLmTask.Instance.Id, TinyLmSize.Tiny.Name, Convert.ToBase64String(Programs.Image(Programs.Reference)), options.OutputLimit);
-        Assert.IsType<LoadedMessage>((await worker.RequestAsync(load, Timeout, Cancellation)).Message);
+        Assert.IsType<LoadedMessage>((await worker.LoadAsync(TinyLmTask.Instance.Id, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), options.OutputLimit, Timeout, Cancellation)).Message);
 
         // A preparation placed at 1 leaves the worker's loop thread on the second allowed CPU alone while it waits
         Assert.IsType<PreparedMessage>((await worker.RequestAsync(new PrepareMessage(3, Place: 1), Timeout, Cancellation)).Message);

@@ -7,8 +7,8 @@ public sealed class ProtocolLineTests
 {
     public static TheoryData<string> Lines =>
     [
-        """{"type":"hello","protocol":4,"pid":42}""",
-        """{"type":"load","task":"tinylm","size":"small","image":"TVqQ+/==","outputLimit":4000}""",
+        """{"type":"hello","protocol":5,"pid":42}""",
+        """{"type":"load","task":"tinylm","size":"small","file":"program.dll","outputLimit":4000}""",
         """{"type":"loaded"}""",
         """{"type":"prepare","seed":18446744073709551615,"place":1}""",
         """{"type":"prepare","seed":7}""",
@@ -73,11 +73,51 @@ public sealed class ProtocolLineTests
     [InlineData("""{"type":"launch"}""")]
     [InlineData("""{"type":7}""")]
     [InlineData("""{"type":"load","task":"tinylm","size":"small","outputLimit":4000}""")]
-    [InlineData("""{"type":"load","task":"tinylm","size":"small","image":null,"outputLimit":4000}""")]
+    [InlineData("""{"type":"load","task":"tinylm","size":"small","file":null,"outputLimit":4000}""")]
+    [InlineData("""{"type":"load","task":"tinylm","size":"small","file":7,"outputLimit":4000}""")]
     [InlineData("""{"type":"prepare","seed":"7"}""")]
     [InlineData("""{"type":"prepare","seed":-1}""")]
     [InlineData("""{"type":"settle","windowMilliseconds":20.5}""")]
     [InlineData("""{"type":"result","file":"result.bin","losses":1,"tensors":{"w":"AAAA"},"output":""}""")]
     [InlineData("""{"type":"result","losses":1,"tensors":{},"output":""}""")]
+    [InlineData("""{"type":"run"} trailing""")]
+    [InlineData("""{"type":"run",}""")]
+    [InlineData("{\"type\":\"run")]
+    [InlineData("""{"type":"ran","extra":[1,2]}""")]
+    [InlineData("""{"type":"result","file":"result.bin","losses":1,"tensors":{"w":{"deeper":1}},"output":""}""")]
+    [InlineData("""{"type":"error","status":"crash","detail":"bad \x escape"}""")]
+    [InlineData("{\"type\":\"error\",\"status\":\"crash\",\"detail\":\"raw control \u0001 character\"}")]
+    [InlineData("""{"type":"settled","idleCpuMilliseconds":01}""")]
+    [InlineData("""{"type":"settled","idleCpuMilliseconds":1.}""")]
+    [InlineData("""{"type":"prepare","seed":18446744073709551616}""")]
+    [InlineData("")]
     public void A_line_that_is_not_a_whole_message_reads_as_none(string line) => Assert.Null(ProtocolLine.Read(line));
+
+    [Fact]
+    public void Any_text_a_program_prints_comes_back_as_it_was_printed()
+    {
+        // Quotes, backslashes, every control character, non-ASCII letters and a character outside the basic plane
+        string printed = "say \"hi\" \\ C:\\path\n\r\t\b\f" + new string([.. Enumerable.Range(0, 32).Select(c => (char)c)]) + " ünïcödé \U0001F600 </script>";
+        var error = new ErrorMessage("crash", "detail", printed);
+
+        string line = ProtocolLine.Write(error);
+
+        Assert.DoesNotContain('\n', line);
+        Assert.Equal(error, ProtocolLine.Read(line));
+    }
+
+    [Fact]
+    public void Lines_are_read_as_JSON_allows_them_written_spaces_escapes_and_all()
+    {
+        var read = ProtocolLine.Read(""" { "type" : "error" , "status":"crash","detail":"a\/b \u00e9\u0041","output":null} """);
+
+        Assert.Equal(new ErrorMessage("crash", "a/b éA", ""), read);
+    }
+
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(1e-5)]
+    [InlineData(123456.789)]
+    public void A_settled_s_idle_time_reads_back_exactly(double milliseconds) =>
+        Assert.Equal(milliseconds, Assert.IsType<SettledMessage>(ProtocolLine.Read(ProtocolLine.Write(new SettledMessage(milliseconds)))).IdleCpuMilliseconds);
 }
