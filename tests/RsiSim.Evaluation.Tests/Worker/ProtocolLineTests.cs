@@ -66,6 +66,26 @@ public sealed class ProtocolLineTests
         }
     }
 
+    [Fact]
+    public void A_result_written_over_a_longer_one_holds_only_its_own_doubles()
+    {
+        // The worker writes every run's result over the last one's file, in place
+        string path = Path.Combine(Path.GetTempPath(), $"rsisim-result-{Guid.NewGuid():N}.bin");
+        try
+        {
+            ResultFile.Write(path, [[1, 2, 3], [4, 5]]);
+
+            ResultFile.Write(path, [[6], [7]]);
+
+            Assert.Equal([[6.0], [7.0]], ResultFile.Read(path, [1, 1]));
+            Assert.Equal(2 * sizeof(double), new FileInfo(path).Length);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("[1,2]")]
