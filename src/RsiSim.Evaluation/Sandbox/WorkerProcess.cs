@@ -47,7 +47,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public static async ValueTask<WorkerProcess> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var folder = Directory.CreateTempSubdirectory("rsisim-worker-");
+        var folder = WorkerFolders.Create();
         var process = new Process { StartInfo = WorkerLaunch.StartInfo(options, folder.FullName) };
         var worker = new WorkerProcess(process, folder);
         process.ErrorDataReceived += (_, e) => worker.KeepStderr(e.Data);

@@ -44,7 +44,7 @@ public sealed class CachedMeasurementTests : IDisposable
     public async Task A_landscape_times_the_reference_once_a_minute_for_every_candidate_it_records_and_still_checks_each()
     {
         var clock = new ManualClock();
-        var shared = new SharedBaselineRunner(new WorkerCandidateRunner(), clock);
+        var shared = new SharedBaselineRunner(new WorkerCandidateRunner(OneSessionEach), clock);
         var live = new CandidateEvaluator(BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, shared,
             new TimingProtocol(new TimingOptions(WarmupRuns: 1, Repetitions: 3)), new MemoryEvaluationCache(), new TimingGate(), NullLogger<CandidateEvaluator>.Instance);
         var landscape = new LandscapeEvaluator(live, new FileEvaluationCache(_cache), "test-machine", measurementSeed: 99);
@@ -87,10 +87,13 @@ public sealed class CachedMeasurementTests : IDisposable
         }
     }
 
+    // Runners these tests never dispose keep no reference worker idle until the test process ends.
+    private static SandboxOptions OneSessionEach => new() { KeepReferenceWorker = false };
+
     // A real evaluator (Roslyn, policy, sandboxed workers) behind the landscape cache, with its runner counted.
     private (CountingRunner Runner, LandscapeEvaluator Evaluator) Landscape()
     {
-        var runner = new CountingRunner(new WorkerCandidateRunner());
+        var runner = new CountingRunner(new WorkerCandidateRunner(OneSessionEach));
         var live = new CandidateEvaluator(BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, runner,
             new TimingProtocol(new TimingOptions(Repetitions: 2)), new MemoryEvaluationCache(), new TimingGate(), NullLogger<CandidateEvaluator>.Instance);
         return (runner, new LandscapeEvaluator(live, new FileEvaluationCache(_cache), "test-machine"));
