@@ -19,11 +19,21 @@ public static class TinyLmLanguage
     private static readonly string[] Codas = ["", "", "n", "r", "s", "t", "l", "m", "nd", "st", "ck"];
     private static readonly string[] Lexicon = BuildLexicon();
     private static readonly double[] CumulativeFrequency = BuildZipf(Lexicon.Length);
+    private const int WordTable = 4096;
+    private static readonly int[] WordAt = BuildWordTable();
+    private static readonly int[][] LexiconIds = [.. Lexicon.Select(Ids)];
+    private static readonly int[][] NumberIds = [.. Enumerable.Range(0, 1000).Select(n => Ids(n.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+    private static readonly int Space = Alphabet.IndexOf(' ', StringComparison.Ordinal);
+    private static readonly int FullStop = Alphabet.IndexOf('.', StringComparison.Ordinal);
 
     /// <summary>Number of characters in the vocabulary.</summary>
     public static int Vocabulary => Alphabet.Length;
 
     /// <summary>Draws <paramref name="length"/> characters of text, as character ids, from the seed.</summary>
+    /// <remarks>Sentences of 3 to 11 words (each a number below 1000 one time in 25, else a lexicon word by Zipf's
+    /// law) joined by spaces, the first letter upper-cased, ended by ". ". The words' ids are looked up once, so each
+    /// run's text is drawn without building strings (it is on every run's preparation): the same ids, draw for draw,
+    /// as building each sentence's string and looking its characters up (tested).</remarks>
     public static int[] Sample(int length, ulong seed)
     {
         var random = new SplitMix64(seed);
@@ -31,36 +41,63 @@ public static class TinyLmLanguage
         int written = 0;
         while (written < length)
         {
-            foreach (char ch in Sentence(random))
+            int count = 3 + random.NextInt(9);
+            for (int w = 0; w < count && written < length; w++)
             {
-                if (written == length)
+                var word = random.NextDouble() < 0.04 ? NumberIds[random.NextInt(1000)] : LexiconIds[WordIndex(random)];
+                if (w > 0)
                 {
-                    break;
+                    ids[written++] = Space;
                 }
-                ids[written++] = Alphabet.IndexOf(ch, StringComparison.Ordinal);
+                for (int c = 0; c < word.Length && written < length; c++)
+                {
+                    ids[written++] = w == 0 && c == 0 ? UpperCase(word[0]) : word[c];
+                }
+            }
+            foreach (int id in (ReadOnlySpan<int>)[FullStop, Space])
+            {
+                if (written < length)
+                {
+                    ids[written++] = id;
+                }
             }
         }
         return ids;
     }
 
-    private static string Sentence(SplitMix64 random)
-    {
-        var words = new List<string>();
-        int count = 3 + random.NextInt(9);
-        for (int w = 0; w < count; w++)
-        {
-            words.Add(random.NextDouble() < 0.04 ? random.NextInt(1000).ToString(System.Globalization.CultureInfo.InvariantCulture) : Word(random));
-        }
-        string sentence = string.Join(' ', words);
-        return char.ToUpperInvariant(sentence[0]) + sentence[1..] + ". ";
-    }
-
-    private static string Word(SplitMix64 random)
+    // The first word whose cumulative frequency reaches u (the last word past them all), as a binary search over
+    // CumulativeFrequency finds it; a table of where each 1/4096th of [0, 1) starts leaves a step or two to walk.
+    private static int WordIndex(SplitMix64 random)
     {
         double u = random.NextDouble();
-        int index = Array.BinarySearch(CumulativeFrequency, u);
-        return Lexicon[Math.Min(index < 0 ? ~index : index, Lexicon.Length - 1)];
+        int index = WordAt[(int)(u * WordTable)];
+        while (index < CumulativeFrequency.Length && CumulativeFrequency[index] < u)
+        {
+            index++;
+        }
+        return Math.Min(index, Lexicon.Length - 1);
     }
+
+    private static int[] BuildWordTable()
+    {
+        var table = new int[WordTable];
+        int index = 0;
+        for (int slot = 0; slot < WordTable; slot++)
+        {
+            double start = (double)slot / WordTable;
+            while (index < CumulativeFrequency.Length && CumulativeFrequency[index] < start)
+            {
+                index++;
+            }
+            table[slot] = index;
+        }
+        return table;
+    }
+
+    private static int[] Ids(string text) => [.. text.Select(ch => Alphabet.IndexOf(ch, StringComparison.Ordinal))];
+
+    // Lower-case letters come first in the alphabet, their capitals 26 places later; anything else stays as it is.
+    private static int UpperCase(int id) => id < 26 ? id + 26 : id;
 
     private static string[] BuildLexicon()
     {

@@ -17,6 +17,27 @@ public sealed class TinyLmRunDataTests
         Assert.NotEqual(a.HeldOut.Targets, c.HeldOut.Targets);
     }
 
+    // Checksums of texts drawn by the first implementation, which built each sentence as a string and looked its characters
+    // up: every run's data comes from these texts, so a faster drawing must give the same ids, or every recorded result
+    // and every landmark's speedup would be measured on another task.
+    [Theory]
+    [InlineData(50_000, 1UL, 0x1353F7488D8902ACUL)]
+    [InlineData(4_096, 20_260_401UL, 0x4770AC4D3513CEE7UL)]
+    [InlineData(13, 7UL, 0x201660530E955033UL)]
+    [InlineData(200_000, 42UL, 0x45DCC6090AC27398UL)]
+    public void The_language_draws_the_same_text_as_ever(int length, ulong seed, ulong checksum)
+    {
+        int[] text = TinyLmLanguage.Sample(length, seed);
+
+        ulong hash = 14_695_981_039_346_656_037UL;
+        foreach (int id in text)
+        {
+            hash = (hash ^ (ulong)id) * 1_099_511_628_211UL;
+        }
+        Assert.Equal(length, text.Length);
+        Assert.Equal(checksum, hash);
+    }
+
     [Fact]
     public void Every_character_id_is_inside_the_vocabulary()
     {
