@@ -21,10 +21,12 @@ internal static class ThreadCensus
     /// <summary>Runtime threads that can run the program's code too (pool work, timers, finalizers) but exist without it.</summary>
     private static readonly HashSet<string> RuntimeShared = new(StringComparer.Ordinal)
     {
-        PoolWorker, ".NET TP Gate", ".NET TP Wait", ".NET Timer", ".NET Finalizer", ".NET Sockets", ".NET Counter Po",
+        PoolWorker, ".NET TP Gate", ".NET TP Wait", ".NET Timer", Finalizer, ".NET Sockets", ".NET Counter Po",
     };
 
     private const string PoolWorker = ".NET TP Worker";
+    private const string Finalizer = ".NET Finalizer";
+    private static string? s_finalizerTask;
 
     public static bool Available => Directory.Exists(Tasks);
 
@@ -54,6 +56,25 @@ internal static class ThreadCensus
         return total;
     }
 
+    /// <summary>CPU milliseconds used so far by the runtime's finalizer thread, which runs the program's finalizers.</summary>
+    /// <remarks>The thread is found once; after that only its own files are read (twice a run).</remarks>
+    public static double FinalizerCpuMilliseconds()
+    {
+        if (s_finalizerTask is { } known && Read(known) is { Name: Finalizer } times)
+        {
+            return times.CpuMilliseconds;
+        }
+        foreach (string task in Directory.EnumerateDirectories(Tasks))
+        {
+            if (Read(task) is { Name: Finalizer } found)
+            {
+                s_finalizerTask = task;
+                return found.CpuMilliseconds;
+            }
+        }
+        return 0;
+    }
+
     /// <summary>Threads that are not the runtime's: the main thread and any the program started and left alive.</summary>
     /// <remarks>A thread started from a pool thread inherits the pool's name; it shows as pool threads beyond the pool's own count.</remarks>
     public static int ProgramThreads()
@@ -74,22 +95,31 @@ internal static class ThreadCensus
         var threads = new List<ThreadTimes>();
         foreach (string task in Directory.EnumerateDirectories(Tasks))
         {
-            string stat;
-            string? schedstat;
-            try
+            if (Read(task) is { } times)
             {
-                stat = File.ReadAllText(Path.Combine(task, "stat"));
-                schedstat = File.Exists(Path.Combine(task, "schedstat")) ? File.ReadAllText(Path.Combine(task, "schedstat")) : null;
+                threads.Add(times);
             }
-            catch (IOException)
-            {
-                continue; // the thread ended meanwhile
-            }
-            var (name, ticks) = ParseStat(stat);
-            double cpu = ParseSchedstat(schedstat) ?? ticks * 1000 / ClockTicksPerSecond;
-            threads.Add(new ThreadTimes(int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture), name, cpu));
         }
         return threads;
+    }
+
+    // One thread's name and CPU time from its folder under /proc/self/task; null when it ended meanwhile.
+    private static ThreadTimes? Read(string task)
+    {
+        string stat;
+        string? schedstat;
+        try
+        {
+            stat = File.ReadAllText(Path.Combine(task, "stat"));
+            schedstat = File.Exists(Path.Combine(task, "schedstat")) ? File.ReadAllText(Path.Combine(task, "schedstat")) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        var (name, ticks) = ParseStat(stat);
+        double cpu = ParseSchedstat(schedstat) ?? ticks * 1000 / ClockTicksPerSecond;
+        return new ThreadTimes(int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture), name, cpu);
     }
 
     /// <summary>A thread's name and its user plus system time in clock ticks, from a /proc/.../stat line.</summary>

@@ -35,6 +35,7 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
                     break;
                 case RunMessage:
                     RunPrepared();
+                    CollectRunGarbage();
                     break;
                 case SettleMessage settle:
                     Send(_settle?.Check(settle.WindowMilliseconds) ?? Protocol("settle before load"));
@@ -94,11 +95,9 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         {
             return Protocol("prepare before load");
         }
-        // Garbage of the previous run is collected here, untimed, so that it does not land in the next run; the
-        // program's finalizers run now, before any pin: .NET gives every new thread this (the main) thread's CPUs, so
-        // a thread one of them started while pinned would keep one CPU for good.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        // The previous run's garbage was collected, and the program's finalizers it found were run, as soon as its result
+        // was sent: before any pin, as .NET gives every new thread this (the main) thread's CPUs, so a thread a finalizer
+        // started while pinned would keep one CPU for good.
         if (prepare.Place is { } place)
         {
             // Then only the harness's own work runs pinned: drawing the data on the CPU the run starts on, and the
@@ -186,6 +185,21 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
             lengths[t] = KeyValuePair.Create(names[t], arrays[t + 1].Length);
         }
         return new ResultMessage(ResultFile.Name, arrays[0].Length, lengths, capture.Take());
+    }
+
+    // The run's garbage goes as soon as its result is sent, while the host reads that result and the settle window runs:
+    // the other worker draws its next run's data meanwhile, so the collection no longer stands before that worker's run,
+    // as it did at "prepare" (SettleProbe.CollectRunGarbage).
+    private void CollectRunGarbage()
+    {
+        if (_settle is { } settle)
+        {
+            settle.CollectRunGarbage();
+        }
+        else
+        {
+            SettleProbe.Collect();
+        }
     }
 
     private void Unpin()

@@ -16,6 +16,7 @@ public sealed class AdversarialSuiteTests(SandboxedEvaluatorFixture fixture) : I
     [InlineData("background-thread", EvaluationStatus.PolicyViolation, null)]
     [InlineData("delayed-pool-work", EvaluationStatus.PolicyViolation, null)]
     [InlineData("sleeping-thread", EvaluationStatus.PolicyViolation, null)]
+    [InlineData("finalizer-work", EvaluationStatus.PolicyViolation, null)]
     [InlineData("registered-wait", EvaluationStatus.PolicyViolation, "RSP010")]
     [InlineData("reflect-on-harness", EvaluationStatus.PolicyViolation, "RSP005")]
     [InlineData("environment-exit", EvaluationStatus.PolicyViolation, "RSP007")]

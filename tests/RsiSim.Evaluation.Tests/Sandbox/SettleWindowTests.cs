@@ -74,4 +74,26 @@ public sealed class SettleWindowTests
 
         Assert.True(result.Status == EvaluationStatus.Passed, $"{result.Status}: {result.Summary}");
     }
+
+    [Fact]
+    public async Task Finalizers_that_only_tidy_up_after_the_run_are_not_a_violation()
+    {
+        // Each run's garbage and its finalizers are dealt with inside the settle window, where a finalizer that computes is
+        // a violation (the adversarial finalizer-work): one that only tidies up, as freeing what an object held does,
+        // takes microseconds and passes. Here every step leaves such an object behind.
+        string tidy = Programs.Reference.Replace(
+            "    public double TrainStep(TinyLmBatch batch, double learningRate)\n    {\n",
+            "    public double TrainStep(TinyLmBatch batch, double learningRate)\n    {\n        _ = new Tidy();\n",
+            StringComparison.Ordinal) + "\ninternal sealed class Tidy\n{\n    private static int s_freed;\n\n    ~Tidy() => s_freed++;\n}\n";
+        Assert.Contains("        _ = new Tidy();\n", tidy, StringComparison.Ordinal);
+        await using var evaluator = CandidateEvaluator.Create(new EvaluatorOptions
+        {
+            Timing = new TimingOptions(WarmupRuns: 1, Repetitions: 3, MinimumRunTimeout: SandboxedEvaluatorFixture.RunTimeout),
+        });
+
+        var result = await evaluator.EvaluateAsync(
+            new EvaluationRequest(TinyLmTask.Instance.Id, TinyLmSize.Tiny.Name, Candidate.FromSource(tidy), 7), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Status == EvaluationStatus.Passed, $"{result.Status}: {result.Summary}");
+    }
 }
