@@ -22,11 +22,12 @@ public sealed record SandboxOptions
     /// <summary>How long a worker watches for left-over work after each run, counted from the run's return (untimed; 1 ms
     /// to 5 s). Where the kernel keeps CPU time only in 10 ms ticks, the worker watches at least 20 ms whatever this says.</summary>
     /// <remarks>Work left running shows at once where CPU time is kept to the nanosecond; threads, timers and pool work
-    /// are counted whatever the window. Every run pays it, both sides: 14 runs an evaluation by default. 5 ms since
-    /// 2026-11-28 (20 ms before): with results no longer coming back through the line the window was most of each run's
-    /// hand-over, and side by side 5 and 20 ms evaluated the mid-way candidate alike (docs/evaluation.md). The landscape
-    /// keeps 20 ms (<see cref="Caching.LandscapeMethod"/>).</remarks>
-    public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(5);
+    /// are counted whatever the window. Every run pays it, both sides: 14 runs an evaluation by default. 2 ms since
+    /// 2026-11-28, 14:00 UTC (5 ms from 07:00 that day, 20 ms before): with the checks and the run's garbage collection
+    /// inside the window the 5 ms were what each hand-over waited for, and side by side 2 and 5 ms evaluated the mid-way
+    /// candidate alike (coefficients of variation 0.6-0.9% and 0.8-1.5%, medians 7.23-7.31x and 7.18-7.31x;
+    /// docs/evaluation.md). The landscape keeps 20 ms (<see cref="Caching.LandscapeMethod"/>).</remarks>
+    public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>Whether every run, of either program, starts on the same CPU: place <see cref="Environment.ProcessorCount"/>
     /// − 1 among the CPUs the worker may use, which is the last of them unless a CPU quota or DOTNET_PROCESSOR_COUNT
