@@ -21,8 +21,10 @@ public static class TinyLmLanguage
     private static readonly double[] CumulativeFrequency = BuildZipf(Lexicon.Length);
     private const int WordTable = 4096;
     private static readonly int[] WordAt = BuildWordTable();
-    private static readonly int[][] LexiconIds = [.. Lexicon.Select(Ids)];
-    private static readonly int[][] NumberIds = [.. Enumerable.Range(0, 1000).Select(n => Ids(n.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+    // Plain loops, here and in Sample: this file is precompiled for the worker, and LINQ or collection expressions over
+    // ints would have each fresh worker JIT-compile their generic instantiations on its first run's preparation.
+    private static readonly int[][] LexiconIds = BuildIds(Lexicon.Length, i => Lexicon[i]);
+    private static readonly int[][] NumberIds = BuildIds(1000, n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
     private static readonly int Space = Alphabet.IndexOf(' ', StringComparison.Ordinal);
     private static readonly int FullStop = Alphabet.IndexOf('.', StringComparison.Ordinal);
 
@@ -54,12 +56,13 @@ public static class TinyLmLanguage
                     ids[written++] = w == 0 && c == 0 ? UpperCase(word[0]) : word[c];
                 }
             }
-            foreach (int id in (ReadOnlySpan<int>)[FullStop, Space])
+            if (written < length)
             {
-                if (written < length)
-                {
-                    ids[written++] = id;
-                }
+                ids[written++] = FullStop;
+            }
+            if (written < length)
+            {
+                ids[written++] = Space;
             }
         }
         return ids;
@@ -94,7 +97,20 @@ public static class TinyLmLanguage
         return table;
     }
 
-    private static int[] Ids(string text) => [.. text.Select(ch => Alphabet.IndexOf(ch, StringComparison.Ordinal))];
+    private static int[][] BuildIds(int count, Func<int, string> text)
+    {
+        var ids = new int[count][];
+        for (int i = 0; i < count; i++)
+        {
+            string word = text(i);
+            ids[i] = new int[word.Length];
+            for (int c = 0; c < word.Length; c++)
+            {
+                ids[i][c] = Alphabet.IndexOf(word[c], StringComparison.Ordinal);
+            }
+        }
+        return ids;
+    }
 
     // Lower-case letters come first in the alphabet, their capitals 26 places later; anything else stays as it is.
     private static int UpperCase(int id) => id < 26 ? id + 26 : id;

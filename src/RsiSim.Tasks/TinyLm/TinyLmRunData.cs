@@ -47,7 +47,11 @@ public sealed class TinyLmRunData
             batches[s] = Draw(text, config.Context, config.BatchSize, sampler);
         }
         var heldOut = HeldOutFor(size, seed);
-        var learningRates = Enumerable.Range(0, config.Steps).Select(size.LearningRateAt).ToArray();
+        var learningRates = new double[config.Steps]; // a plain loop: Select over ints would be JIT-compiled in each fresh worker
+        for (int s = 0; s < learningRates.Length; s++)
+        {
+            learningRates[s] = size.LearningRateAt(s);
+        }
         return new TinyLmRunData(size, seed, DrawInitialWeights(config, SplitMix64.Derive(seed, "init")), batches, learningRates, heldOut);
     }
 
