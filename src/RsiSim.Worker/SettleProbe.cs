@@ -7,8 +7,9 @@ namespace RsiSim.Worker;
 /// <summary>After a run, finds work the program left running: CPU use, busy or queued pool work, timers, live threads.</summary>
 /// <remarks>
 /// Work that outlives the call it belongs to is either untimed computation or load that slows whatever runs
-/// next on the machine; both break the timing. Counts are taken against the counts right after the program
-/// was loaded, before any of its code ran. On Linux, CPU time and threads come from <see cref="ThreadCensus"/>,
+/// next on the machine; both break the timing. Counts are taken against the counts taken as the worker
+/// starts, before the program is loaded (loading it starts no thread or timer, and none of its code runs before its
+/// first run). On Linux, CPU time and threads come from <see cref="ThreadCensus"/>,
 /// which tells the runtime's threads from the program's by name (so the policy forbids naming threads);
 /// elsewhere only the process's CPU time, the pool and timers are watched.
 /// </remarks>

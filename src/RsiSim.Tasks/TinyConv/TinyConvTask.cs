@@ -21,7 +21,10 @@ public sealed class TinyConvTask : IHarnessedTask
 
     public string DefaultSize => TinyConvSize.Small.Name;
 
-    public string ReferenceSource { get; } = TaskResources.Read("TinyConv.Reference.TinyConvReference.cs");
+    // Read on first use: the sandbox worker finds the task by its id and never needs its source.
+    private readonly Lazy<string> _referenceSource = new(() => TaskResources.Read("TinyConv.Reference.TinyConvReference.cs"));
+
+    public string ReferenceSource => _referenceSource.Value;
 
     public MoveLibrary Moves => TinyConvMoves.Library;
 

@@ -21,7 +21,10 @@ public sealed class TinyLmTask : IHarnessedTask
 
     public string DefaultSize => TinyLmSize.Small.Name;
 
-    public string ReferenceSource { get; } = TaskResources.Read("TinyLm.Reference.TinyLmReference.cs");
+    // Read on first use: the sandbox worker finds the task by its id and never needs its source.
+    private readonly Lazy<string> _referenceSource = new(() => TaskResources.Read("TinyLm.Reference.TinyLmReference.cs"));
+
+    public string ReferenceSource => _referenceSource.Value;
 
     public MoveLibrary Moves => TinyLmMoves.Library;
 
