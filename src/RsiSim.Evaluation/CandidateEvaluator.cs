@@ -143,12 +143,27 @@ public sealed partial class CandidateEvaluator(
     private async ValueTask<(EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled)> CompileAsync(
         IHarnessedTask task, EvaluationRequest request, CancellationToken cancellationToken)
     {
-        var compiled = await Task.Run(() => compiler.Compile(request.Candidate.Source, request.Candidate.Hash), cancellationToken).ConfigureAwait(false);
+        // The policy reads the compilation while Roslyn emits it, each on its own thread: the two bind the same source
+        // separately anyway (a semantic model does not reuse the emit's bound bodies). Errors are reported before
+        // violations, as when the policy waited for the compile.
+        var compilation = CandidateCompiler.CreateCompilation(request.Candidate.Source, request.Candidate.Hash);
+        var checking = Task.Run(() => policy.Check(compilation), cancellationToken);
+        CompileResult compiled;
+        try
+        {
+            compiled = await Task.Run(() => compiler.Compile(compilation, request.Candidate.Hash), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ObserveAsync(checking).ConfigureAwait(false);
+            throw;
+        }
         if (!compiled.Succeeded)
         {
+            await ObserveAsync(checking).ConfigureAwait(false);
             return (CompileFailure(compiled), null, null);
         }
-        var violations = policy.Check(compiled);
+        var violations = await checking.ConfigureAwait(false);
         if (violations.Length > 0)
         {
             return (Rejected(EvaluationStatus.PolicyViolation, violations, "violations"), null, null);
@@ -158,6 +173,20 @@ public sealed partial class CandidateEvaluator(
         return baseline.Succeeded
             ? (null, baseline, compiled)
             : throw new InvalidOperationException($"the {task.Id} reference does not compile: {baseline.Errors[0]}");
+    }
+
+    // The policy's verdict on a source that did not compile is not wanted, nor anything it threw reading broken code.
+    private static async ValueTask ObserveAsync(Task checking)
+    {
+        try
+        {
+            await checking.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Only observed: the compile's own result or exception is what the caller gets.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     private static async ValueTask DiscardAsync(IAsyncDisposable? started)

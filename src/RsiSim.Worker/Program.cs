@@ -11,7 +11,8 @@ Console.SetOut(capture);
 Console.SetError(capture);
 Console.SetIn(TextReader.Null);
 
-int code = new WorkerLoop(protocolIn, protocolOut, capture).Run();
+// "warm": started as a spare, ahead of any candidate, it goes through its own paths once before it says hello.
+int code = new WorkerLoop(protocolIn, protocolOut, capture).Run(warm: args is ["warm"]);
 protocolOut.Flush();
 // Exit even if the program left foreground threads behind.
 Environment.Exit(code);

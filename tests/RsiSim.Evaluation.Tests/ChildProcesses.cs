@@ -1,7 +1,8 @@
 namespace RsiSim.Evaluation.Tests;
 
 /// <summary>The live child processes of this test process, read from /proc: a worker left behind shows up here. The
-/// reference workers runners keep idle between sessions (<see cref="Sandbox.WorkerCandidateRunner"/>) are not left behind.</summary>
+/// reference workers runners keep idle between sessions and the spares they start for the next candidate
+/// (<see cref="Sandbox.WorkerCandidateRunner"/>) are not left behind.</summary>
 internal static class ChildProcesses
 {
     public static IReadOnlyList<int> OfThisProcess()
@@ -25,7 +26,8 @@ internal static class ChildProcesses
             }
             // pid (comm) state ppid ...: comm may hold spaces and parentheses, so parse from the last ')'.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            if (fields[0] != "Z" && int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == self && !RsiSim.Evaluation.Sandbox.WorkerCandidateRunner.KeptProcessIds.Contains(pid))
+            if (fields[0] != "Z" && int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == self && !RsiSim.Evaluation.Sandbox.WorkerCandidateRunner.KeptProcessIds.Contains(pid)
+                && !RsiSim.Evaluation.Sandbox.WorkerCandidateRunner.SpareProcessIds.Contains(pid))
             {
                 children.Add(pid);
             }

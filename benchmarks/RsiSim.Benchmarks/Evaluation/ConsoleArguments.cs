@@ -9,7 +9,8 @@ internal static class ConsoleArguments
     public static int Number(string[] args, string name, int fallback) =>
         Text(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
-    /// <summary>The sandbox with <c>--settle MS</c> (the settle window), <c>--unplaced</c> (CPUs left to the scheduler) and
+    /// <summary>The sandbox with <c>--settle MS</c> (the settle window), <c>--unplaced</c> (CPUs left to the scheduler),
+    /// <c>--no-spare</c> (no worker started ahead for the next candidate) and
     /// <c>--worker PATH</c> (another build of RsiSim.Worker.dll, e.g. one published ReadyToRun) applied.</summary>
     public static SandboxOptions Sandbox(string[] args)
     {
@@ -18,6 +19,7 @@ internal static class ConsoleArguments
         {
             SettleWindow = TimeSpan.FromMilliseconds(Number(args, "--settle", (int)defaults.SettleWindow.TotalMilliseconds)),
             PlaceRuns = !args.Contains("--unplaced"),
+            SpareWorker = !args.Contains("--no-spare"),
             WorkerPath = Text(args, "--worker") is { } worker ? Path.GetFullPath(worker) : defaults.WorkerPath,
         };
     }

@@ -22,7 +22,9 @@ namespace RsiSim.Benchmarks.Evaluation;
 /// for real by a warm compiler, as in a run. The evaluator is the one <c>rsisim eval</c> and <c>rsisim run</c> build
 /// (sandboxed workers, default sandbox and timing); a recording runner around its workers tells where the time went.
 /// Overhead = edit + evaluation wall time − the host's clock around every timed region (warm-up runs included).
-/// The first evaluation warms Roslyn and the JIT and is not counted.
+/// The first evaluation warms Roslyn and the JIT and is not counted. <c>--pause MS</c> waits that long before each counted
+/// evaluation, as an agent's turn does in a run (the spare worker a session's end starts is ready by then); without it
+/// the evaluations come back to back, the spare's start beside the next compile. <c>--no-spare</c> starts no spare.
 /// </remarks>
 internal static class OverheadRun
 {
@@ -30,6 +32,7 @@ internal static class OverheadRun
     {
         int evaluations = ConsoleArguments.Number(args, "--evaluations", 10);
         string size = ConsoleArguments.Text(args, "--size") ?? TinyLmSize.Small.Name;
+        int pause = ConsoleArguments.Number(args, "--pause", 0);
         var task = TinyLmTask.Instance;
         var moves = task.Landmark(Landmark.MidWay).Moves;
         var timing = new TimingOptions();
@@ -43,6 +46,10 @@ internal static class OverheadRun
         var rows = new List<OverheadRow>();
         for (int i = 0; i <= evaluations; i++)
         {
+            if (i > 0 && pause > 0)
+            {
+                await Task.Delay(pause);
+            }
             long start = Stopwatch.GetTimestamp();
             var candidate = Candidate.FromSource(task.Compose(moves) + $"\n// overhead probe {i}\n");
             double edit = Stopwatch.GetElapsedTime(start).TotalSeconds;

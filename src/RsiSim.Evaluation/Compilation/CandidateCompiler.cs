@@ -32,11 +32,21 @@ public sealed class CandidateCompiler
     public CompileResult Compile(string source, string hash)
     {
         ArgumentNullException.ThrowIfNull(source);
+        return _cache.TryGetValue(hash, out var cached)
+            ? new CompileResult(cached.Image, cached.Errors, CreateCompilation(source, hash))
+            : Compile(CreateCompilation(source, hash), hash);
+    }
+
+    /// <summary>Emits <paramref name="compilation"/> (made by <see cref="CreateCompilation"/> from the source of
+    /// <paramref name="hash"/>), or answers from the cache; the result carries that compilation, so a policy may read it
+    /// on another thread while it is emitted.</summary>
+    public CompileResult Compile(CSharpCompilation compilation, string hash)
+    {
+        ArgumentNullException.ThrowIfNull(compilation);
         if (_cache.TryGetValue(hash, out var cached))
         {
-            return new CompileResult(cached.Image, cached.Errors, CreateCompilation(source, hash));
+            return new CompileResult(cached.Image, cached.Errors, compilation);
         }
-        var compilation = CreateCompilation(source, hash);
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
         var errors = emitted.Diagnostics

@@ -8,13 +8,23 @@ namespace RsiSim.Evaluation.Sandbox;
 /// <summary>Runs the reference and the candidate each in its own sandboxed worker process (see docs/sandbox.md).</summary>
 /// <remarks>Every candidate gets a fresh worker. The reference's worker is kept for the next session of the same task,
 /// size and reference (<see cref="SandboxOptions.KeepReferenceWorker"/>): it only ever runs the trusted reference, and
-/// the candidate never reaches it. Dispose the runner to stop it; a runner never disposed stops it when the process exits.</remarks>
+/// the candidate never reaches it. As a session ends and its candidate's worker has stopped, a fresh worker is started
+/// in the background for the next candidate (<see cref="SandboxOptions.SpareWorker"/>); the next session opens only
+/// once it has started, so it never starts beside a timed run. Dispose the runner to stop what it keeps; a runner never
+/// disposed stops it when the process exits.</remarks>
 public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<int, bool> s_keptProcesses = new();
+    private static readonly ConcurrentDictionary<int, bool> s_spareProcesses = new();
     private readonly SandboxOptions _options;
     private KeptReference? _kept;
     private bool _disposed;
+
+    // The spare a session's end starts for the next candidate. Guarded by _background.
+    private readonly Lock _background = new();
+    private readonly CancellationTokenSource _spareCancel = new();
+    private Task<WorkerProcess?>? _spare;
+    private int _sparesUsed;
 
     public WorkerCandidateRunner(SandboxOptions? options = null)
     {
@@ -29,8 +39,27 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     /// <summary>The process ids of the reference workers every runner of this process keeps idle between sessions; for tests.</summary>
     internal static ICollection<int> KeptProcessIds => s_keptProcesses.Keys;
 
+    /// <summary>The process ids of the spare workers every runner of this process holds, started and not yet given a
+    /// candidate (from the moment each process exists); for tests.</summary>
+    internal static ICollection<int> SpareProcessIds => s_spareProcesses.Keys;
+
     /// <summary>How many sessions found the reference's worker kept from the one before; for tests and diagnostics.</summary>
     public int ReferenceWorkersReused { get; private set; }
+
+    /// <summary>The process id of this runner's spare once it has started, else null; for tests.</summary>
+    internal int? SpareProcessId
+    {
+        get
+        {
+            lock (_background)
+            {
+                return _spare is { IsCompletedSuccessfully: true, Result: { } spare } ? spare.Id : null;
+            }
+        }
+    }
+
+    /// <summary>How many candidates got the spare worker started as the session before ended; for tests and diagnostics.</summary>
+    public int SpareWorkersUsed => Volatile.Read(ref _sparesUsed);
 
     public SandboxOptions Options => _options;
 
@@ -42,7 +71,11 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     {
         // With a reference's worker kept, only the candidate's is started; the session asks for a reference's if the kept
         // one does not fit.
-        var starting = Volatile.Read(ref _kept) is null ? StartPair(cancellationToken) : [Task.FromResult<WorkerProcess?>(null), Start(cancellationToken)];
+        Task<WorkerProcess?>[] starting =
+        [
+            Volatile.Read(ref _kept) is null ? Start(cancellationToken) : Task.FromResult<WorkerProcess?>(null),
+            TakeSpareOrStartAsync(cancellationToken),
+        ];
         try
         {
             await Task.WhenAll(starting).ConfigureAwait(false);
@@ -58,6 +91,8 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     public async ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // A spare the session before started has started before this session's first run can.
+        await QuietAsync().ConfigureAwait(false);
         // Workers started ahead are used once, by this session; otherwise they are started now. The reference's worker kept
         // from the session before is used again when it holds this reference, already loaded.
         var kept = await TakeKeptAsync(request).ConfigureAwait(false);
@@ -73,7 +108,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         Task<WorkerProcess?>[] starting =
         [
             (kept ?? ahead?.Baseline) is { } ready ? Task.FromResult<WorkerProcess?>(ready) : Start(cancellationToken),
-            ahead is not null ? Task.FromResult<WorkerProcess?>(ahead.Candidate) : Start(cancellationToken),
+            ahead is not null ? Task.FromResult<WorkerProcess?>(ahead.Candidate) : TakeSpareOrStartAsync(cancellationToken),
         ];
         var (baselineStart, candidateStart) = (starting[0], starting[1]);
         var loading = new[]
@@ -98,7 +133,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
             {
                 ReferenceWorkersReused++;
             }
-            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options, _options.KeepReferenceWorker ? Keep : null));
+            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options, _options.KeepReferenceWorker ? Keep : null, Retire));
         }
         bool baselineLost = !baseline.IsAlive;
         // A candidate that does not load leaves the reference's worker loaded and in step: kept for the next session.
@@ -120,19 +155,108 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         ValueTask Keep(WorkerProcess worker) => KeepAsync(new KeptReference(request.Task.Id, request.Size, request.BaselineImage, worker));
     }
 
-    /// <summary>Stops the reference's worker kept for the next session, if any.</summary>
+    /// <summary>Stops the reference's worker kept for the next session and the spare, if any.</summary>
     public async ValueTask DisposeAsync()
     {
         Volatile.Write(ref _disposed, true);
         AppDomain.CurrentDomain.ProcessExit -= StopKeptAtExit;
+        await _spareCancel.CancelAsync().ConfigureAwait(false);
+        if (await TakeSpareAsync().ConfigureAwait(false) is { } spare)
+        {
+            s_spareProcesses.TryRemove(spare.Id, out _);
+            await spare.DisposeAsync().ConfigureAwait(false);
+        }
         if (Take() is { } kept)
         {
             await kept.Worker.DisposeAsync().ConfigureAwait(false);
         }
+        _spareCancel.Dispose();
     }
 
-    // The reference's worker and the candidate's, starting side by side.
-    private Task<WorkerProcess?>[] StartPair(CancellationToken cancellationToken) => [Start(cancellationToken), Start(cancellationToken)];
+    // A session's end: its candidate's worker stops, and a fresh worker starts for the next candidate without the session
+    // waiting for it. Its start (25 to 40 ms beside the host's compile) then falls while the agent proposes the next
+    // candidate (docs/evaluation.md).
+    private async ValueTask Retire(WorkerProcess candidate)
+    {
+        await candidate.DisposeAsync().ConfigureAwait(false);
+        lock (_background)
+        {
+            if (_options.SpareWorker && _spare is null && !Volatile.Read(ref _disposed))
+            {
+                _spare = StartSpareAsync();
+            }
+        }
+    }
+
+    private async Task<WorkerProcess?> StartSpareAsync()
+    {
+        await Task.Yield(); // not on the ending session's path
+        return await WorkerProcess.StartAsync(_options, _spareCancel.Token, warm: true, started: id => s_spareProcesses[id] = true).ConfigureAwait(false);
+    }
+
+    // The spare if it started and still runs, else a worker started now.
+    private async Task<WorkerProcess?> TakeSpareOrStartAsync(CancellationToken cancellationToken)
+    {
+        if (await TakeSpareAsync().ConfigureAwait(false) is { } spare)
+        {
+            s_spareProcesses.TryRemove(spare.Id, out _);
+            if (spare.IsRunning)
+            {
+                Interlocked.Increment(ref _sparesUsed);
+                return spare;
+            }
+            await spare.DisposeAsync().ConfigureAwait(false);
+        }
+        return await Start(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The spare, once its start is over; null if there was none or it did not start (whoever needs a worker starts one, and
+    // an installation that cannot start workers says so then).
+    private async Task<WorkerProcess?> TakeSpareAsync()
+    {
+        Task<WorkerProcess?>? spare;
+        lock (_background)
+        {
+            (spare, _spare) = (_spare, null);
+        }
+        if (spare is null)
+        {
+            return null;
+        }
+        try
+        {
+            return await spare.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A spare is an optimisation: its failure to start is not this caller's.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null; // the worker that did not start was stopped by its start
+        }
+    }
+
+    // Until the spare has started (or failed to start).
+    private async Task QuietAsync()
+    {
+        Task? spare;
+        lock (_background)
+        {
+            spare = _spare;
+        }
+        if (spare is null)
+        {
+            return;
+        }
+        try
+        {
+            await spare.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whoever takes the spare meets its failure in its own form (a worker that does not start).
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
 
     private async Task<WorkerProcess?> Start(CancellationToken cancellationToken) => await WorkerProcess.StartAsync(_options, cancellationToken).ConfigureAwait(false);
 
@@ -181,7 +305,21 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         return kept;
     }
 
-    private void StopKeptAtExit(object? sender, EventArgs e) => Take()?.Worker.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+    private void StopKeptAtExit(object? sender, EventArgs e)
+    {
+        _spareCancel.Cancel();
+        Task<WorkerProcess?>? spare;
+        lock (_background)
+        {
+            (spare, _spare) = (_spare, null);
+        }
+        if (spare is { IsCompletedSuccessfully: true, Result: { } started })
+        {
+            s_spareProcesses.TryRemove(started.Id, out _);
+            started.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+        }
+        Take()?.Worker.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+    }
 
     private async Task<WorkerReply> LoadAsync(Task<WorkerProcess?> starting, SessionRequest request, byte[] image, CancellationToken cancellationToken)
     {

@@ -12,7 +12,8 @@ internal static class WorkerLaunch
 
     private static readonly Lazy<string?> Prlimit = new(() => FindOnPath("prlimit"));
 
-    public static ProcessStartInfo StartInfo(SandboxOptions options, string folder)
+    /// <param name="warm">Started as a spare: the worker goes through its own paths once before its hello.</param>
+    public static ProcessStartInfo StartInfo(SandboxOptions options, string folder, bool warm = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         string worker = options.WorkerPath ?? DefaultWorker();
@@ -43,6 +44,10 @@ internal static class WorkerLaunch
             start.FileName = options.DotnetPath ?? DotnetHost();
         }
         start.ArgumentList.Add(worker);
+        if (warm)
+        {
+            start.ArgumentList.Add("warm");
+        }
         Scrub(start, options, folder);
         return start;
     }

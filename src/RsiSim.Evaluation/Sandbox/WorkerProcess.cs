@@ -44,17 +44,20 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     /// <summary>Starts a worker in a fresh folder and waits for its hello; a worker that cannot start is a broken installation and throws.</summary>
-    public static async ValueTask<WorkerProcess> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    /// <param name="warm">Started as a spare: the worker warms its own paths before its hello (<see cref="WorkerLaunch.StartInfo"/>).</param>
+    /// <param name="started">Told the process id as soon as the process exists, before its hello.</param>
+    public static async ValueTask<WorkerProcess> StartAsync(SandboxOptions options, CancellationToken cancellationToken, bool warm = false, Action<int>? started = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = WorkerFolders.Create();
-        var process = new Process { StartInfo = WorkerLaunch.StartInfo(options, folder.FullName) };
+        var process = new Process { StartInfo = WorkerLaunch.StartInfo(options, folder.FullName, warm) };
         var worker = new WorkerProcess(process, folder);
         process.ErrorDataReceived += (_, e) => worker.KeepStderr(e.Data);
         try
         {
             worker._oomKillsAtStart = OomKills.Count();
             process.Start();
+            started?.Invoke(process.Id);
         }
         catch
         {
@@ -63,7 +66,17 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
         process.BeginErrorReadLine();
         worker._output = new StreamReader(process.StandardOutput.BaseStream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, ReadBufferBytes);
-        var hello = await worker.ReceiveAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        WorkerReply hello;
+        try
+        {
+            hello = await worker.ReceiveAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Cancelled while it started: killed by the read, and its process and folder go with it.
+            await worker.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         if (hello.Message is not HelloMessage { Protocol: WorkerMessage.ProtocolVersion })
         {
             await worker.DisposeAsync().ConfigureAwait(false);

@@ -22,7 +22,11 @@ namespace RsiSim.Evaluation.Sandbox;
 /// </remarks>
 /// <param name="releaseBaseline">Takes the reference's worker when the session ends with it alive and in step (the runner
 /// keeps it for the next session); null to stop it with the candidate's.</param>
-internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options, Func<WorkerProcess, ValueTask>? releaseBaseline = null) : IRunSession
+/// <param name="retireCandidate">Takes the candidate's worker as the session ends, to stop it (the runner stops it without
+/// waiting, and makes sure it is gone before its next session opens); null to stop it here.</param>
+internal sealed class WorkerSession(
+    WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options, Func<WorkerProcess, ValueTask>? releaseBaseline = null, Func<WorkerProcess, ValueTask>? retireCandidate = null)
+    : IRunSession
 {
     // Whether the reference's worker failed a request, or a request of it is unfinished (a run left by an exception):
     // either way it is out of step with this conversation and no use to the next session.
@@ -163,7 +167,8 @@ internal sealed class WorkerSession(WorkerProcess baseline, WorkerProcess candid
             _baselineFailed |= ahead.Side == RunSide.Baseline && !prepared;
         }
         var baselineEnd = releaseBaseline is not null && baseline.IsAlive && !_baselineFailed && !_baselineBusy ? releaseBaseline(baseline) : baseline.DisposeAsync();
-        await Task.WhenAll(baselineEnd.AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
+        var candidateEnd = retireCandidate is not null ? retireCandidate(candidate) : candidate.DisposeAsync();
+        await Task.WhenAll(baselineEnd.AsTask(), candidateEnd.AsTask()).ConfigureAwait(false);
     }
 
     // Every run of either side starts on the same CPU (place ProcessorCount - 1: the last one the worker may use, unless a

@@ -14,8 +14,9 @@ public sealed class WorkerCandidateRunnerTests
 
     private static async Task<IRunSession> OpenAsync(string candidateSource, SandboxOptions? options = null)
     {
-        // One session a runner here: nothing to keep the reference's worker for (KeptReferenceWorkerTests has that).
-        var runner = new WorkerCandidateRunner((options ?? new SandboxOptions()) with { KeepReferenceWorker = false });
+        // One session a runner here, never disposed: nothing to keep the reference's worker for (KeptReferenceWorkerTests has
+        // that), nor a spare to start (SpareWorkerTests).
+        var runner = new WorkerCandidateRunner((options ?? new SandboxOptions()) with { KeepReferenceWorker = false, SpareWorker = false });
         var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image(candidateSource));
         var opening = await runner.OpenAsync(request, Cancellation);
         Assert.True(opening.Session is not null, opening.Detail);
