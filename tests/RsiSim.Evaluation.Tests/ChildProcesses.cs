@@ -7,6 +7,8 @@ internal static class ChildProcesses
 {
     public static IReadOnlyList<int> OfThisProcess()
     {
+        // A spare asked for as a session ended is a process before it is registered as one: wait for that.
+        SpinWait.SpinUntil(() => RsiSim.Evaluation.Sandbox.WorkerCandidateRunner.SparesStarting == 0, TimeSpan.FromSeconds(10));
         int self = Environment.ProcessId;
         var children = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))

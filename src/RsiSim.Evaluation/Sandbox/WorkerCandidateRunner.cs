@@ -16,6 +16,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<int, bool> s_keptProcesses = new();
     private static readonly ConcurrentDictionary<int, bool> s_spareProcesses = new();
+    private static int s_sparesStarting;
     private readonly SandboxOptions _options;
     private KeptReference? _kept;
     private bool _disposed;
@@ -42,6 +43,10 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     /// <summary>The process ids of the spare workers every runner of this process holds, started and not yet given a
     /// candidate (from the moment each process exists); for tests.</summary>
     internal static ICollection<int> SpareProcessIds => s_spareProcesses.Keys;
+
+    /// <summary>How many spares have been asked for and have no process yet (or never will); for tests, which wait for none
+    /// before they look for workers left behind.</summary>
+    internal static int SparesStarting => Volatile.Read(ref s_sparesStarting);
 
     /// <summary>How many sessions found the reference's worker kept from the one before; for tests and diagnostics.</summary>
     public int ReferenceWorkersReused { get; private set; }
@@ -183,6 +188,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         {
             if (_options.SpareWorker && _spare is null && !Volatile.Read(ref _disposed))
             {
+                Interlocked.Increment(ref s_sparesStarting);
                 _spare = StartSpareAsync();
             }
         }
@@ -190,8 +196,28 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
 
     private async Task<WorkerProcess?> StartSpareAsync()
     {
-        await Task.Yield(); // not on the ending session's path
-        return await WorkerProcess.StartAsync(_options, _spareCancel.Token, warm: true, started: id => s_spareProcesses[id] = true).ConfigureAwait(false);
+        int counted = 1;
+        try
+        {
+            await Task.Yield(); // not on the ending session's path
+            return await WorkerProcess.StartAsync(_options, _spareCancel.Token, warm: true, started: id =>
+            {
+                s_spareProcesses[id] = true;
+                Uncount();
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            Uncount(); // it failed before its process existed
+        }
+
+        void Uncount()
+        {
+            if (Interlocked.Exchange(ref counted, 0) == 1)
+            {
+                Interlocked.Decrement(ref s_sparesStarting);
+            }
+        }
     }
 
     // The spare if it started and still runs, else a worker started now.

@@ -45,10 +45,11 @@ public sealed class FaultTests
         string runs = Path.Combine(folder.Path, "runs");
         using var process = RunningCli.Start(folder.Path, "run", scenario, "--out", runs);
 
-        // When the reference's worker is killed during the first attempt, and the candidate's during the second
-        // (the reference's worker is started first, so it has the lower process id)
+        // When the reference's worker is killed during the first attempt, and the candidate's during the second (in the
+        // first, the reference's worker is started first, so it has the lower process id; in the second, the candidate runs
+        // in the spare the first one's end started, and a new reference's worker is started after it)
         await KillWorkerAsync(process, runs, attemptsBefore: 0, workers => workers[0]);
-        await KillWorkerAsync(process, runs, attemptsBefore: 1, workers => workers[1]);
+        await KillWorkerAsync(process, runs, attemptsBefore: 1, workers => workers.FirstOrDefault(w => w.Spare));
         var result = await process.WaitAsync(Guard);
 
         // Then both attempts are crashes that say which worker was lost, the third is measured, and the run completes
@@ -148,7 +149,7 @@ public sealed class FaultTests
     }
 
     // Waits until the worker that pick chooses is well into its first run of the attempt after attemptsBefore, kills it, and waits for that attempt.
-    private static async Task KillWorkerAsync(RunningCli process, string runs, int attemptsBefore, Func<IReadOnlyList<(int Id, long CpuTicks)>, (int Id, long CpuTicks)> pick)
+    private static async Task KillWorkerAsync(RunningCli process, string runs, int attemptsBefore, Func<IReadOnlyList<(int Id, long CpuTicks, bool Spare)>, (int Id, long CpuTicks, bool Spare)> pick)
     {
         int victim = 0;
         await RunWatch.UntilAsync(process, () =>
