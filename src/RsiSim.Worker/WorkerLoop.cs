@@ -59,19 +59,27 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         return 0;
     }
 
-    /// <summary>Goes once through what a fresh worker's first runs go through (finding the tasks, reading and writing
-    /// protocol lines, writing and reading a result, a settle), so that a spare does it while no candidate waits.</summary>
+    /// <summary>Goes once through what a fresh worker's first runs go through (finding the tasks, drawing a run's data,
+    /// reading and writing protocol lines, writing and reading a result, a settle), so that a spare does it while no
+    /// candidate waits.</summary>
     /// <remarks>
     /// A spare is started as a session ends, and the host waits for its hello before the next timed run, so this comes
     /// before the hello. The first of a fresh worker's runs had each step slower: the result 3.9 ms after "ran" (0.4 later),
-    /// the settle 3.7 (2), finding the task 3.2 to 3.5 ms of the load (docs/evaluation.md). No program is loaded yet, and
-    /// the settle's counts are taken afresh after the hello.
+    /// the settle 3.7 (2), finding the task 3.2 to 3.5 ms of the load, drawing the first run's data 13 ms (1.3)
+    /// (docs/evaluation.md). No program is loaded yet (drawing does not create the model), and the settle's counts are
+    /// taken afresh after the hello.
     /// </remarks>
     private void Warm()
     {
-        // The tasks are found (3 to 5 ms in a fresh worker), not asked to draw: drawing both tasks' data cost a spare 8 ms more
-        // and gained nothing measurable.
-        _ = BuiltInTasks.Instance.Find("");
+        // Each task draws a run's data at its smallest size (the model is not created): a fresh worker's first drawing at
+        // small took 13 ms in the host's trace, a warmed one's 1.3 ms.
+        foreach (var task in BuiltInTasks.Instance.All)
+        {
+            if (task is IHarnessedTask harnessed && task.Sizes.Count > 0)
+            {
+                harnessed.Harness.Prepare(task.Sizes[0], 1, static () => throw new InvalidOperationException("no program in a warm-up"));
+            }
+        }
         string result = Path.Combine(_folder, ResultFile.Name);
         ResultFile.Write(result, [[1.0], [2.0]]);
         ResultFile.Read(result, [1, 1]);

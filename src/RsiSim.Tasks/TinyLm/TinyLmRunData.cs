@@ -82,15 +82,9 @@ public sealed class TinyLmRunData
         double inputScale = 1.0 / Math.Sqrt(config.Context);
         double outputScale = 1.0 / Math.Sqrt(config.Hidden);
         var input = new double[config.InputSize * config.Hidden];
-        for (int i = 0; i < input.Length; i++)
-        {
-            input[i] = random.NextGaussian() * inputScale;
-        }
+        random.NextGaussians(input, inputScale);
         var output = new double[config.Hidden * config.Vocabulary];
-        for (int i = 0; i < output.Length; i++)
-        {
-            output[i] = random.NextGaussian() * outputScale;
-        }
+        random.NextGaussians(output, outputScale);
         return new TinyLmWeights(input, new double[config.Hidden], output, new double[config.Vocabulary]);
     }
 }
