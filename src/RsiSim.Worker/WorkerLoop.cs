@@ -65,14 +65,15 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
     /// <remarks>
     /// A spare is started as a session ends, and the host waits for its hello before the next timed run, so this comes
     /// before the hello. The first of a fresh worker's runs had each step slower: the result 3.9 ms after "ran" (0.4 later),
-    /// the settle 3.7 (2), finding the task 3.2 to 3.5 ms of the load, drawing the first run's data 13 ms (1.3)
+    /// the settle 3.7 (2), finding the task 3.2 to 3.5 ms of the load, drawing the first run's data several times longer
     /// (docs/evaluation.md). No program is loaded yet (drawing does not create the model), and the settle's counts are
     /// taken afresh after the hello.
     /// </remarks>
     private void Warm()
     {
-        // Each task draws a run's data at its smallest size (the model is not created): a fresh worker's first drawing at
-        // small took 13 ms in the host's trace, a warmed one's 1.3 ms.
+        // Each task draws a run's data at its smallest size (the model is not created): a fresh worker's first drawing is
+        // several times slower than its later ones, and without this the candidate's first run started 19 ms after the
+        // reference's instead of 6 (host's trace).
         foreach (var task in BuiltInTasks.Instance.All)
         {
             if (task is IHarnessedTask harnessed && task.Sizes.Count > 0)

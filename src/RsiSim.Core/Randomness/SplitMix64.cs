@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace RsiSim.Core.Randomness;
 
 /// <summary>A tiny, fast, seedable random generator whose stream is fixed forever (unlike System.Random's).</summary>
@@ -39,37 +36,6 @@ public sealed class SplitMix64(ulong seed)
         var mix = new SplitMix64(h ^ (ulong)index * 0x9E3779B97F4A7C15UL);
         mix.NextULong();
         return mix.NextULong();
-    }
-
-    /// <summary>Fills <paramref name="destination"/> with standard normal values times <paramref name="scale"/>: each from
-    /// the same two uniforms, drawn in the same order, as <see cref="NextGaussian"/>'s, the logarithm and cosine four at a
-    /// time (<see cref="Vector256"/>).</summary>
-    /// <remarks>Within a few units in the last place of <see cref="NextGaussian"/> times the scale, and the same on every
-    /// call on the same machine: what drawing a run's initial weights needs, since the reference and the candidate of a
-    /// pair draw them alike. Math.Log and Math.Cos one value at a time took 1.25 of the 1.9 ms a run's data took to draw
-    /// at tinylm's small size (BenchmarkDotNet, in process).</remarks>
-    public void NextGaussians(Span<double> destination, double scale)
-    {
-        var angles = new double[destination.Length];
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = 1.0 - NextDouble();
-            angles[i] = NextDouble();
-        }
-        int at = 0;
-        ref double radius = ref MemoryMarshal.GetReference(destination);
-        ref double angle = ref MemoryMarshal.GetArrayDataReference(angles);
-        for (; at <= destination.Length - Vector256<double>.Count; at += Vector256<double>.Count)
-        {
-            var u1 = Vector256.LoadUnsafe(ref radius, (nuint)at);
-            var u2 = Vector256.LoadUnsafe(ref angle, (nuint)at);
-            var normal = Vector256.Sqrt(Vector256.Create(-2.0) * Vector256.Log(u1)) * Vector256.Cos(Vector256.Create(2.0 * Math.PI) * u2);
-            (normal * scale).StoreUnsafe(ref radius, (nuint)at);
-        }
-        for (; at < destination.Length; at++)
-        {
-            destination[at] = Math.Sqrt(-2.0 * Math.Log(destination[at])) * Math.Cos(2.0 * Math.PI * angles[at]) * scale;
-        }
     }
 
     /// <summary>Standard normal (Box-Muller).</summary>

@@ -66,9 +66,15 @@ public sealed class TinyConvRunData
         double kernelScale = Math.Sqrt(2.0 / config.Width);
         double denseScale = 1.0 / Math.Sqrt(config.Filters);
         var kernels = new double[config.Filters * config.Width];
-        random.NextGaussians(kernels, kernelScale);
+        for (int i = 0; i < kernels.Length; i++)
+        {
+            kernels[i] = random.NextGaussian() * kernelScale;
+        }
         var dense = new double[config.Filters * config.Classes];
-        random.NextGaussians(dense, denseScale);
+        for (int i = 0; i < dense.Length; i++)
+        {
+            dense[i] = random.NextGaussian() * denseScale;
+        }
         return new TinyConvWeights(kernels, new double[config.Filters], dense, new double[config.Classes]);
     }
 }

@@ -82,9 +82,15 @@ public sealed class TinyLmRunData
         double inputScale = 1.0 / Math.Sqrt(config.Context);
         double outputScale = 1.0 / Math.Sqrt(config.Hidden);
         var input = new double[config.InputSize * config.Hidden];
-        random.NextGaussians(input, inputScale);
+        for (int i = 0; i < input.Length; i++)
+        {
+            input[i] = random.NextGaussian() * inputScale;
+        }
         var output = new double[config.Hidden * config.Vocabulary];
-        random.NextGaussians(output, outputScale);
+        for (int i = 0; i < output.Length; i++)
+        {
+            output[i] = random.NextGaussian() * outputScale;
+        }
         return new TinyLmWeights(input, new double[config.Hidden], output, new double[config.Vocabulary]);
     }
 }
