@@ -7,8 +7,11 @@ internal static class ChildProcesses
 {
     public static IReadOnlyList<int> OfThisProcess()
     {
-        // A spare asked for as a session ended is a process before it is registered as one: wait for that.
-        SpinWait.SpinUntil(() => RsiSim.Evaluation.Sandbox.WorkerCandidateRunner.SparesStarting == 0, TimeSpan.FromSeconds(10));
+        // A session's end stops its candidate's worker in the background, and a spare asked for then is a process before it
+        // is registered as one: wait for both.
+        SpinWait.SpinUntil(
+            () => RsiSim.Evaluation.Sandbox.WorkerCandidateRunner.SparesStarting == 0 && RsiSim.Evaluation.Sandbox.WorkerCandidateRunner.WorkersStopping == 0,
+            TimeSpan.FromSeconds(10));
         int self = Environment.ProcessId;
         var children = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))

@@ -4,7 +4,8 @@ using RsiSim.Tasks.TinyLm;
 
 namespace RsiSim.Evaluation.Tests.Sandbox;
 
-/// <summary>The spare worker a session's end starts for the next candidate: fresh, used once, never left behind.</summary>
+/// <summary>What a session's end leaves to the background: the spare worker it starts for the next candidate (fresh, used
+/// once, never left behind) and the stop of its own candidate's worker, both over before the next session opens.</summary>
 public sealed class SpareWorkerTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
@@ -34,6 +35,19 @@ public sealed class SpareWorkerTests
         Assert.NotEqual(firstCandidate, secondCandidate);
         Assert.DoesNotContain(secondCandidate, WorkerCandidateRunner.SpareProcessIds);
         Assert.False(Alive(firstCandidate), "the first candidate's worker still runs");
+    }
+
+    [Fact]
+    public async Task The_worker_an_ended_session_stops_has_exited_before_the_next_session_opens()
+    {
+        await using var runner = new WorkerCandidateRunner(new SandboxOptions { SpareWorker = false });
+        var first = (await runner.OpenAsync(Request(), Cancellation)).Session!;
+        int firstCandidate = ((WorkerSession)first).ProcessIds.Candidate;
+        await first.DisposeAsync();
+
+        await using var second = (await runner.OpenAsync(Request(), Cancellation)).Session!;
+
+        Assert.False(Alive(firstCandidate), "the first candidate's worker still runs as the second session opens");
     }
 
     [Fact]

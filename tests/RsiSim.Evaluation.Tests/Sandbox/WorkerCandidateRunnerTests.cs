@@ -102,6 +102,8 @@ public sealed class WorkerCandidateRunnerTests
         Assert.Equal("80000000", variables["DOTNET_GCHeapHardLimit"]);
         // Both sides' code is compiled fully optimised at its first call: no tier-up in the middle of the timed runs.
         Assert.Equal("0", variables["DOTNET_TieredCompilation"]);
+        // (the candidate's worker is stopped in the background once its session ended)
+        SpinWait.SpinUntil(() => WorkerCandidateRunner.WorkersStopping == 0, TimeSpan.FromSeconds(10));
         Assert.False(Directory.Exists(folder), $"{folder} was left behind");
     }
 
