@@ -46,8 +46,8 @@ public sealed record SandboxOptions
     /// warm-up; it saves a process start, a load and the first run's compilation per evaluation (docs/evaluation.md).</remarks>
     public bool KeepReferenceWorker { get; init; } = true;
 
-    /// <summary>Whether a fresh worker is started for the next candidate as each session ends, and the ended candidate's
-    /// worker is stopped without the evaluation waiting for it. The next session opens only once both are done, so neither
+    /// <summary>Whether a fresh worker is started for the next candidate as each session ends (from the second on), and the
+    /// ended candidate's worker is stopped without the evaluation waiting for it. The next session opens only once both are done, so neither
     /// runs beside a timed run; in a run the spare's start falls while the agent proposes the next candidate.</summary>
     /// <remarks>A spare is only ever started, never loaded: every candidate still gets a worker no program has run in.</remarks>
     public bool SpareWorker { get; init; } = true;

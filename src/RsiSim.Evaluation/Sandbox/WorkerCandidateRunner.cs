@@ -28,6 +28,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     private Task _stopping = Task.CompletedTask;
     private Task<WorkerProcess?>? _spare;
     private int _sparesUsed;
+    private int _sessionsEnded;
 
     public WorkerCandidateRunner(SandboxOptions? options = null)
     {
@@ -196,7 +197,9 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         lock (_background)
         {
             _stopping = _stopping.IsCompleted ? stopping : Task.WhenAll(_stopping, stopping);
-            if (_options.SpareWorker && _spare is null && !Volatile.Read(ref _disposed))
+            // From the second session's end on: a process that evaluates once or twice (rsisim eval, a new best measured
+            // again, most tests) would only start a spare to stop it.
+            if (_options.SpareWorker && ++_sessionsEnded >= 2 && _spare is null && !Volatile.Read(ref _disposed))
             {
                 Interlocked.Increment(ref s_sparesStarting);
                 _spare = StartSpareAsync();

@@ -18,6 +18,8 @@ public sealed class SpareWorkerTests
     public async Task The_next_candidate_runs_in_the_spare_started_as_the_session_before_ended()
     {
         await using var runner = new WorkerCandidateRunner();
+        await (await runner.OpenAsync(Request(), Cancellation)).Session!.DisposeAsync();
+        Assert.Null(runner.SpareProcessId); // none after the first session: one evaluation alone would not use it
         var first = (await runner.OpenAsync(Request(), Cancellation)).Session!;
         int firstCandidate = ((WorkerSession)first).ProcessIds.Candidate;
         Assert.True((await first.RunAsync(RunSide.Candidate, 1, Timeout, Cancellation)).Succeeded);
@@ -54,6 +56,7 @@ public sealed class SpareWorkerTests
     public async Task Disposing_the_runner_stops_its_spare()
     {
         var runner = new WorkerCandidateRunner();
+        await (await runner.OpenAsync(Request(), Cancellation)).Session!.DisposeAsync();
         await (await runner.OpenAsync(Request(), Cancellation)).Session!.DisposeAsync();
         int spare = await SpareOf(runner);
 

@@ -45,11 +45,11 @@ public sealed class FaultTests
         string runs = Path.Combine(folder.Path, "runs");
         using var process = RunningCli.Start(folder.Path, "run", scenario, "--out", runs);
 
-        // When the reference's worker is killed during the first attempt, and the candidate's during the second (in the
-        // first, the reference's worker is started first, so it has the lower process id; in the second, the candidate runs
-        // in the spare the first one's end started, and a new reference's worker is started after it)
+        // When the reference's worker is killed during the first attempt, and the candidate's during the second (the
+        // reference's worker is started first, so it has the lower process id; a candidate that runs in a spare, started
+        // as an earlier session ended, is the one started with "warm")
         await KillWorkerAsync(process, runs, attemptsBefore: 0, workers => workers[0]);
-        await KillWorkerAsync(process, runs, attemptsBefore: 1, workers => workers.FirstOrDefault(w => w.Spare));
+        await KillWorkerAsync(process, runs, attemptsBefore: 1, workers => workers.Any(w => w.Spare) ? workers.First(w => w.Spare) : workers[1]);
         var result = await process.WaitAsync(Guard);
 
         // Then both attempts are crashes that say which worker was lost, the third is measured, and the run completes
