@@ -15,25 +15,16 @@ namespace RsiSim.Evaluation.Sandbox;
 public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<int, bool> s_keptProcesses = new();
-    private static readonly ConcurrentDictionary<int, bool> s_spareProcesses = new();
-    private static int s_sparesStarting;
-    private static int s_stopping;
     private readonly SandboxOptions _options;
+    private readonly WorkerTurnover _turnover;
     private KeptReference? _kept;
     private bool _disposed;
-
-    // What a session's end leaves going: its candidate's worker stopping, the spare starting. Guarded by _background.
-    private readonly Lock _background = new();
-    private readonly CancellationTokenSource _spareCancel = new();
-    private Task _stopping = Task.CompletedTask;
-    private Task<WorkerProcess?>? _spare;
-    private int _sparesUsed;
-    private int _sessionsEnded;
 
     public WorkerCandidateRunner(SandboxOptions? options = null)
     {
         _options = options ?? new SandboxOptions();
         _options.Validate();
+        _turnover = new WorkerTurnover(_options);
         if (_options.KeepReferenceWorker)
         {
             AppDomain.CurrentDomain.ProcessExit += StopKeptAtExit;
@@ -43,35 +34,24 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     /// <summary>The process ids of the reference workers every runner of this process keeps idle between sessions; for tests.</summary>
     internal static ICollection<int> KeptProcessIds => s_keptProcesses.Keys;
 
-    /// <summary>The process ids of the spare workers every runner of this process holds, started and not yet given a
-    /// candidate (from the moment each process exists); for tests.</summary>
-    internal static ICollection<int> SpareProcessIds => s_spareProcesses.Keys;
+    /// <summary>The process ids of the spare workers every runner of this process holds; for tests.</summary>
+    internal static ICollection<int> SpareProcessIds => WorkerTurnover.SpareProcessIds;
 
-    /// <summary>How many spares have been asked for and have no process yet (or never will); for tests, which wait for none
-    /// before they look for workers left behind.</summary>
-    internal static int SparesStarting => Volatile.Read(ref s_sparesStarting);
-
-    /// <summary>How many ended sessions' candidate workers are still stopping; for tests, which wait for none before they
+    /// <summary>How many spares have been asked for and have no process yet; for tests, which wait for none before they
     /// look for workers left behind.</summary>
-    internal static int WorkersStopping => Volatile.Read(ref s_stopping);
+    internal static int SparesStarting => WorkerTurnover.SparesStarting;
+
+    /// <summary>How many ended sessions' candidate workers are still stopping; for tests, as <see cref="SparesStarting"/>.</summary>
+    internal static int WorkersStopping => WorkerTurnover.WorkersStopping;
 
     /// <summary>How many sessions found the reference's worker kept from the one before; for tests and diagnostics.</summary>
     public int ReferenceWorkersReused { get; private set; }
 
     /// <summary>The process id of this runner's spare once it has started, else null; for tests.</summary>
-    internal int? SpareProcessId
-    {
-        get
-        {
-            lock (_background)
-            {
-                return _spare is { IsCompletedSuccessfully: true, Result: { } spare } ? spare.Id : null;
-            }
-        }
-    }
+    internal int? SpareProcessId => _turnover.SpareProcessId;
 
     /// <summary>How many candidates got the spare worker started as the session before ended; for tests and diagnostics.</summary>
-    public int SpareWorkersUsed => Volatile.Read(ref _sparesUsed);
+    public int SpareWorkersUsed => _turnover.Used;
 
     public SandboxOptions Options => _options;
 
@@ -86,7 +66,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         Task<WorkerProcess?>[] starting =
         [
             Volatile.Read(ref _kept) is null ? Start(cancellationToken) : Task.FromResult<WorkerProcess?>(null),
-            TakeSpareOrStartAsync(cancellationToken),
+            _turnover.TakeOrStartAsync(() => Start(cancellationToken)),
         ];
         try
         {
@@ -104,7 +84,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         // The worker the session before stopped has gone, and its spare has started, before this session's first run can.
-        await QuietAsync().ConfigureAwait(false);
+        await _turnover.QuietAsync().ConfigureAwait(false);
         // Workers started ahead are used once, by this session; otherwise they are started now. The reference's worker kept
         // from the session before is used again when it holds this reference, already loaded.
         var kept = await TakeKeptAsync(request).ConfigureAwait(false);
@@ -120,7 +100,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         Task<WorkerProcess?>[] starting =
         [
             (kept ?? ahead?.Baseline) is { } ready ? Task.FromResult<WorkerProcess?>(ready) : Start(cancellationToken),
-            ahead is not null ? Task.FromResult<WorkerProcess?>(ahead.Candidate) : TakeSpareOrStartAsync(cancellationToken),
+            ahead is not null ? Task.FromResult<WorkerProcess?>(ahead.Candidate) : _turnover.TakeOrStartAsync(() => Start(cancellationToken)),
         ];
         var (baselineStart, candidateStart) = (starting[0], starting[1]);
         var loading = new[]
@@ -145,7 +125,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
             {
                 ReferenceWorkersReused++;
             }
-            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options, _options.KeepReferenceWorker ? Keep : null, Retire));
+            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options, _options.KeepReferenceWorker ? Keep : null, _turnover.Retire));
         }
         bool baselineLost = !baseline.IsAlive;
         // A candidate that does not load leaves the reference's worker loaded and in step: kept for the next session.
@@ -173,147 +153,10 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     {
         Volatile.Write(ref _disposed, true);
         AppDomain.CurrentDomain.ProcessExit -= StopKeptAtExit;
-        await _spareCancel.CancelAsync().ConfigureAwait(false);
-        if (await TakeSpareAsync().ConfigureAwait(false) is { } spare)
-        {
-            s_spareProcesses.TryRemove(spare.Id, out _);
-            await spare.DisposeAsync().ConfigureAwait(false);
-        }
-        await QuietAsync().ConfigureAwait(false);
+        await _turnover.DisposeAsync().ConfigureAwait(false);
         if (Take() is { } kept)
         {
             await kept.Worker.DisposeAsync().ConfigureAwait(false);
-        }
-        _spareCancel.Dispose();
-    }
-
-    // A session's end: its candidate's worker stops, and a fresh worker starts for the next candidate, without the session
-    // waiting for either. The stop took 4 to 6 ms of every evaluation, the start 25 to 40 beside the next compile, which
-    // now falls while the agent proposes the next candidate (docs/evaluation.md).
-    private ValueTask Retire(WorkerProcess candidate)
-    {
-        Interlocked.Increment(ref s_stopping);
-        var stopping = StopAsync(candidate);
-        lock (_background)
-        {
-            _stopping = _stopping.IsCompleted ? stopping : Task.WhenAll(_stopping, stopping);
-            // From the second session's end on: a process that evaluates once or twice (rsisim eval, a new best measured
-            // again, most tests) would only start a spare to stop it.
-            if (_options.SpareWorker && ++_sessionsEnded >= 2 && _spare is null && !Volatile.Read(ref _disposed))
-            {
-                Interlocked.Increment(ref s_sparesStarting);
-                _spare = StartSpareAsync();
-            }
-        }
-        return ValueTask.CompletedTask;
-    }
-
-    private static async Task StopAsync(WorkerProcess worker)
-    {
-        try
-        {
-            await Task.Yield(); // not on the ending session's path
-            await worker.DisposeAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref s_stopping);
-        }
-    }
-
-    private async Task<WorkerProcess?> StartSpareAsync()
-    {
-        int counted = 1;
-        try
-        {
-            await Task.Yield(); // not on the ending session's path
-            return await WorkerProcess.StartAsync(_options, _spareCancel.Token, warm: true, started: id =>
-            {
-                s_spareProcesses[id] = true;
-                Uncount();
-            }).ConfigureAwait(false);
-        }
-        finally
-        {
-            Uncount(); // it failed before its process existed
-        }
-
-        void Uncount()
-        {
-            if (Interlocked.Exchange(ref counted, 0) == 1)
-            {
-                Interlocked.Decrement(ref s_sparesStarting);
-            }
-        }
-    }
-
-    // The spare if it started and still runs, else a worker started now.
-    private async Task<WorkerProcess?> TakeSpareOrStartAsync(CancellationToken cancellationToken)
-    {
-        if (await TakeSpareAsync().ConfigureAwait(false) is { } spare)
-        {
-            s_spareProcesses.TryRemove(spare.Id, out _);
-            if (spare.IsRunning)
-            {
-                Interlocked.Increment(ref _sparesUsed);
-                return spare;
-            }
-            await spare.DisposeAsync().ConfigureAwait(false);
-        }
-        return await Start(cancellationToken).ConfigureAwait(false);
-    }
-
-    // The spare, once its start is over; null if there was none or it did not start (whoever needs a worker starts one, and
-    // an installation that cannot start workers says so then).
-    private async Task<WorkerProcess?> TakeSpareAsync()
-    {
-        Task<WorkerProcess?>? spare;
-        lock (_background)
-        {
-            (spare, _spare) = (_spare, null);
-        }
-        if (spare is null)
-        {
-            return null;
-        }
-        try
-        {
-            return await spare.ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // A spare is an optimisation: its failure to start is not this caller's.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return null; // the worker that did not start was stopped by its start
-        }
-    }
-
-    // Until the workers ended sessions are stopping have exited, and the spare has started (or failed to start).
-    private async Task QuietAsync()
-    {
-        Task stopping;
-        Task? spare;
-        lock (_background)
-        {
-            (stopping, spare) = (_stopping, _spare);
-        }
-        await Quietly(stopping).ConfigureAwait(false);
-        if (spare is not null)
-        {
-            await Quietly(spare).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task Quietly(Task task)
-    {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // A stop that threw left a worker killed or gone; a spare that did not start is met again by whoever takes it.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
         }
     }
 
@@ -366,17 +209,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
 
     private void StopKeptAtExit(object? sender, EventArgs e)
     {
-        _spareCancel.Cancel();
-        Task<WorkerProcess?>? spare;
-        lock (_background)
-        {
-            (spare, _spare) = (_spare, null);
-        }
-        if (spare is { IsCompletedSuccessfully: true, Result: { } started })
-        {
-            s_spareProcesses.TryRemove(started.Id, out _);
-            started.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
-        }
+        _turnover.StopAtExit();
         Take()?.Worker.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
     }
 
