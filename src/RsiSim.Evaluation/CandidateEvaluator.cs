@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,12 @@ public sealed partial class CandidateEvaluator(
 {
     private bool _ownsRunner;
 
+    // The inputs of evaluations named by Expect, drawn (or being drawn) ahead; taken by the evaluation they were drawn for.
+    private readonly ConcurrentDictionary<(string Task, string Size, ulong HiddenSeed), Task<RunInputs?>> _expected = new();
+
+    /// <summary>How many evaluations' inputs may be drawn ahead at once (parallel trials each name their next one).</summary>
+    private const int MaxExpected = 8;
+
     private const int MaxDiagnostics = 20;
 
     /// <summary>The evaluator with the built-in tasks, candidates in sandboxed workers (or in this process when asked), and an in-memory cache.</summary>
@@ -55,6 +62,13 @@ public sealed partial class CandidateEvaluator(
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var key in _expected.Keys)
+        {
+            if (_expected.TryRemove(key, out var drawing))
+            {
+                await drawing.ConfigureAwait(false);
+            }
+        }
         if (_ownsRunner && runner is IAsyncDisposable owned)
         {
             _ownsRunner = false;
@@ -62,24 +76,71 @@ public sealed partial class CandidateEvaluator(
         }
     }
 
+    /// <summary>Draws the runs' inputs of the evaluation named, in the background under the timing gate's shared hold (as
+    /// a compile is: never beside a timed run), so that its compile does not have to; for a runner that takes inputs
+    /// (<see cref="ICandidateRunner.TakesInputs"/>). In a run, while the agent proposes its candidate.</summary>
+    public void Expect(string taskId, string size, ulong hiddenSeed)
+    {
+        if (!runner.TakesInputs || tasks.Find(taskId) is not IHarnessedTask task || _expected.Count >= MaxExpected)
+        {
+            return;
+        }
+        var key = (task.Id, size, hiddenSeed);
+        if (!_expected.ContainsKey(key))
+        {
+            _expected.TryAdd(key, Task.Run(() => DrawAheadAsync(task, size, hiddenSeed)));
+        }
+    }
+
+    // Null when the drawing failed (a size the task does not have): the evaluation then finds out as it would have.
+    private async Task<RunInputs?> DrawAheadAsync(IHarnessedTask task, string size, ulong hiddenSeed)
+    {
+        using var shared = await gate.EnterSharedAsync(CancellationToken.None).ConfigureAwait(false);
+        var inputs = new RunInputs(task.Harness, size);
+        try
+        {
+            inputs.DrawAll(timing.Seeds(hiddenSeed));
+            return inputs;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How many fresh evaluations found their runs' inputs drawn ahead (<see cref="Expect"/>); for tests and diagnostics.</summary>
+    public int DrawnAhead => Volatile.Read(ref _drawnAhead);
+
+    private int _drawnAhead;
+
+    // The inputs drawn ahead for this evaluation, if it was expected; whatever is not drawn yet is drawn as its compile runs.
+    private async ValueTask<RunInputs?> TakeExpectedAsync(IHarnessedTask task, EvaluationRequest request) =>
+        _expected.TryRemove((task.Id, request.Size, request.HiddenSeed), out var drawing) ? await drawing.ConfigureAwait(false) : null;
+
     public async ValueTask<EvaluationResult> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var task = tasks.Find(request.TaskId) as IHarnessedTask ?? throw new ArgumentException($"unknown task '{request.TaskId}'", nameof(request));
+        var expected = await TakeExpectedAsync(task, request).ConfigureAwait(false);
         var key = new EvaluationKey(task.Id, request.Size, request.Candidate.Hash, MachineIdentity.Id);
         if (!request.Fresh && cache.TryGet(key, out var cached))
         {
             return cached with { FromCache = true };
         }
-        var evaluation = await EvaluateFreshAsync(task, request, cancellationToken).ConfigureAwait(false);
+        var evaluation = await EvaluateFreshAsync(task, request, expected, cancellationToken).ConfigureAwait(false);
         cache.Store(key, evaluation);
         LogEvaluated(logger, request.Candidate.Hash, evaluation.Status, evaluation.Summary);
         return evaluation;
     }
 
-    private async ValueTask<EvaluationResult> EvaluateFreshAsync(IHarnessedTask task, EvaluationRequest request, CancellationToken cancellationToken)
+    private async ValueTask<EvaluationResult> EvaluateFreshAsync(IHarnessedTask task, EvaluationRequest request, RunInputs? expected, CancellationToken cancellationToken)
     {
-        var (failure, baseline, compiled, started) = await PrepareAsync(task, request, cancellationToken).ConfigureAwait(false);
+        if (expected is not null)
+        {
+            Interlocked.Increment(ref _drawnAhead);
+        }
+        var inputs = runner.TakesInputs ? expected ?? new RunInputs(task.Harness, request.Size) : null;
+        var (failure, baseline, compiled, started) = await PrepareAsync(task, request, inputs, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             return failure;
@@ -97,7 +158,7 @@ public sealed partial class CandidateEvaluator(
         }
         using (exclusive)
         {
-            var opening = await runner.OpenAsync(new SessionRequest(task, request.Size, baseline!.Image!, compiled!.Image!) { Started = started }, cancellationToken).ConfigureAwait(false);
+            var opening = await runner.OpenAsync(new SessionRequest(task, request.Size, baseline!.Image!, compiled!.Image!) { Started = started, Inputs = inputs }, cancellationToken).ConfigureAwait(false);
             if (opening.Session is null)
             {
                 return EvaluationResult.Failed(opening.Failure!.Value, opening.Detail);
@@ -117,14 +178,14 @@ public sealed partial class CandidateEvaluator(
     // Compiling, the policy and starting the runner's processes ahead may run beside other evaluations' compiles, never
     // beside a timed run (the shared hold); what was started ahead is ready before the hold ends, or stopped.
     private async ValueTask<(EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled, IAsyncDisposable? Started)> PrepareAsync(
-        IHarnessedTask task, EvaluationRequest request, CancellationToken cancellationToken)
+        IHarnessedTask task, EvaluationRequest request, RunInputs? inputs, CancellationToken cancellationToken)
     {
         using var shared = await gate.EnterSharedAsync(cancellationToken).ConfigureAwait(false);
         var starting = runner.StartAheadAsync(cancellationToken).AsTask();
         (EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled) prepared;
         try
         {
-            prepared = await CompileAsync(task, request, cancellationToken).ConfigureAwait(false);
+            prepared = await CompileAsync(task, request, inputs, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -141,13 +202,23 @@ public sealed partial class CandidateEvaluator(
     }
 
     private async ValueTask<(EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled)> CompileAsync(
-        IHarnessedTask task, EvaluationRequest request, CancellationToken cancellationToken)
+        IHarnessedTask task, EvaluationRequest request, RunInputs? inputs, CancellationToken cancellationToken)
     {
         // The policy reads the compilation while Roslyn emits it, each on its own thread: the two bind the same source
         // separately anyway (a semantic model does not reuse the emit's bound bodies). Errors are reported before
-        // violations, as when the policy waited for the compile.
+        // violations, as when the policy waited for the compile. The policy's thread then draws the runs' inputs for the
+        // workers (those not drawn ahead, Expect), unless the candidate broke the policy or did not compile.
         var compilation = CandidateCompiler.CreateCompilation(request.Candidate.Source, request.Candidate.Hash);
-        var checking = Task.Run(() => policy.Check(compilation), cancellationToken);
+        using var noSession = new CancellationTokenSource();
+        var checking = Task.Run(() =>
+        {
+            var violations = policy.Check(compilation);
+            if (violations.Length == 0)
+            {
+                inputs?.DrawAll(timing.Seeds(request.HiddenSeed), noSession.Token);
+            }
+            return violations;
+        }, cancellationToken);
         CompileResult compiled;
         try
         {
@@ -155,11 +226,13 @@ public sealed partial class CandidateEvaluator(
         }
         catch
         {
+            await noSession.CancelAsync().ConfigureAwait(false);
             await ObserveAsync(checking).ConfigureAwait(false);
             throw;
         }
         if (!compiled.Succeeded)
         {
+            await noSession.CancelAsync().ConfigureAwait(false);
             await ObserveAsync(checking).ConfigureAwait(false);
             return (CompileFailure(compiled), null, null);
         }

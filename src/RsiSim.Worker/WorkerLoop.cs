@@ -74,13 +74,25 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         // Each task draws a run's data at its smallest size (the model is not created): a fresh worker's first drawing is
         // several times slower than its later ones, and without this the candidate's first run started 19 ms after the
         // reference's instead of 6 (host's trace).
+        string input = Path.Combine(_folder, InputFile.Name);
         foreach (var task in BuiltInTasks.Instance.All)
         {
             if (task is IHarnessedTask harnessed && task.Sizes.Count > 0)
             {
-                harnessed.Harness.Prepare(task.Sizes[0], 1, static () => throw new InvalidOperationException("no program in a warm-up"));
+                // Through the input file where the host draws a task's runs (the path every run of it takes), else from the seed.
+                Func<object> none = static () => throw new InvalidOperationException("no program in a warm-up");
+                if (harnessed.Harness.DrawInput(task.Sizes[0], 1) is { } drawn)
+                {
+                    InputFile.Write(input, drawn);
+                    harnessed.Harness.Prepare(task.Sizes[0], 1, InputFile.Read(input), none);
+                }
+                else
+                {
+                    harnessed.Harness.Prepare(task.Sizes[0], 1, none);
+                }
             }
         }
+        File.Delete(input);
         string result = Path.Combine(_folder, ResultFile.Name);
         ResultFile.Write(result, [[1.0], [2.0]]);
         ResultFile.Read(result, [1, 1]);
@@ -89,7 +101,7 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         probe.Begin();
         probe.CollectRunGarbage();
         foreach (var message in (WorkerMessage[])[
-            new LoadMessage("task", "size", LoadMessage.ProgramFile, 1), new LoadedMessage(), new PrepareMessage(1, 0), new PreparedMessage(),
+            new LoadMessage("task", "size", LoadMessage.ProgramFile, 1), new LoadedMessage(), new PrepareMessage(1, 0, InputFile.Name), new PreparedMessage(),
             new RunMessage(), new RanMessage(), new ResultMessage(ResultFile.Name, 1, [KeyValuePair.Create("w", 1)], ""),
             new SettleMessage(1), probe.Check(1), new ErrorMessage("crash", "warm-up"), new ByeMessage()])
         {
@@ -162,9 +174,14 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         }
         try
         {
-            _prepared = _task.Harness.Prepare(_size, prepare.Seed, _create);
+            _prepared = prepare.Input switch
+            {
+                null => _task.Harness.Prepare(_size, prepare.Seed, _create),
+                InputFile.Name => _task.Harness.Prepare(_size, prepare.Seed, InputFile.Read(Path.Combine(_folder, InputFile.Name)), _create),
+                var other => throw new ArgumentException($"a run's input is read only from '{InputFile.Name}' in the worker's folder, not '{other}'"),
+            };
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or NotSupportedException)
         {
             return Protocol(ex.Message);
         }

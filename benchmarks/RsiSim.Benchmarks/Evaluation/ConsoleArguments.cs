@@ -10,7 +10,8 @@ internal static class ConsoleArguments
         Text(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     /// <summary>The sandbox with <c>--settle MS</c> (the settle window), <c>--unplaced</c> (CPUs left to the scheduler),
-    /// <c>--no-spare</c> (no worker started ahead for the next candidate) and
+    /// <c>--no-spare</c> (no worker started ahead for the next candidate),
+    /// <c>--worker-draws</c> (each worker draws its runs' data from their seeds, as before the host drew them) and
     /// <c>--worker PATH</c> (another build of RsiSim.Worker.dll, e.g. one published ReadyToRun) applied.</summary>
     public static SandboxOptions Sandbox(string[] args)
     {
@@ -20,6 +21,7 @@ internal static class ConsoleArguments
             SettleWindow = TimeSpan.FromMilliseconds(Number(args, "--settle", (int)defaults.SettleWindow.TotalMilliseconds)),
             PlaceRuns = !args.Contains("--unplaced"),
             SpareWorker = !args.Contains("--no-spare"),
+            DrawInputsInHost = !args.Contains("--worker-draws"),
             WorkerPath = Text(args, "--worker") is { } worker ? Path.GetFullPath(worker) : defaults.WorkerPath,
         };
     }

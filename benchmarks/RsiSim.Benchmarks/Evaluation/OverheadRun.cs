@@ -23,8 +23,10 @@ namespace RsiSim.Benchmarks.Evaluation;
 /// (sandboxed workers, default sandbox and timing); a recording runner around its workers tells where the time went.
 /// Overhead = edit + evaluation wall time − the host's clock around every timed region (warm-up runs included).
 /// The first evaluation warms Roslyn and the JIT and is not counted. <c>--pause MS</c> waits that long before each counted
-/// evaluation, as an agent's turn does in a run (the spare worker a session's end starts is ready by then); without it
-/// the evaluations come back to back, the spare's start beside the next compile. <c>--no-spare</c> starts no spare.
+/// evaluation, as an agent's turn does in a run, and tells the evaluator which evaluation comes next as the pause begins
+/// (<see cref="CandidateEvaluator.Expect"/>, as <c>rsisim run</c> does): the spare worker a session's end starts is ready
+/// by then, and the runs' inputs are drawn; without it the evaluations come back to back, the spare's start and the
+/// drawing beside the next compile. <c>--no-spare</c> starts no spare, <c>--worker-draws</c> has the workers draw the runs' data.
 /// </remarks>
 internal static class OverheadRun
 {
@@ -48,6 +50,8 @@ internal static class OverheadRun
         {
             if (i > 0 && pause > 0)
             {
+                // As a run does: the evaluator hears of the next evaluation while the agent proposes its candidate.
+                evaluator.Expect(task.Id, size, Seed(i));
                 await Task.Delay(pause);
             }
             long start = Stopwatch.GetTimestamp();
@@ -55,7 +59,7 @@ internal static class OverheadRun
             double edit = Stopwatch.GetElapsedTime(start).TotalSeconds;
             recorder.Reset();
             start = Stopwatch.GetTimestamp();
-            var result = await evaluator.EvaluateAsync(new EvaluationRequest(task.Id, size, candidate, 7_000UL + (ulong)i), CancellationToken.None);
+            var result = await evaluator.EvaluateAsync(new EvaluationRequest(task.Id, size, candidate, Seed(i)), CancellationToken.None);
             double wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
             if (result.Status != EvaluationStatus.Passed)
             {
@@ -72,6 +76,8 @@ internal static class OverheadRun
         Console.WriteLine("median: " + OverheadRow.Median(rows) + Invariant($" (target: overhead at most 100 ms), load average {MachineLoad.Text()}"));
         return 0;
     }
+
+    private static ulong Seed(int evaluation) => 7_000UL + (ulong)evaluation;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -16,6 +16,8 @@ internal sealed class RecordingCandidateRunner(WorkerCandidateRunner inner) : IC
 
     public SandboxOptions Options => inner.Options;
 
+    public bool TakesInputs => inner.TakesInputs;
+
     public void Reset() => _ledger.Clear();
 
     /// <summary>Runs beside the compile, inside the host's part of the wall time; recorded so the part before the workers

@@ -60,6 +60,8 @@ public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, 
                 stopReason = $"agent-failed: {MaxAgentErrorsInARow} attempts in a row ended agent-error, the last: {history[^1].Description}";
                 break;
             }
+            // While the agent proposes, the evaluator may draw what the next evaluation's runs are handed.
+            evaluator.Expect(setup.Scenario.TaskId, setup.Scenario.Size, HiddenSeed(setup, index));
             var proposal = await ProposeAsync(setup.Agent, context, cancellationToken).ConfigureAwait(false);
             if (proposal.Kind == ProposalKind.Finished)
             {
@@ -85,6 +87,8 @@ public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, 
         await sink.WriteAsync(new TrialFinished(setup.Key, outcome), CancellationToken.None).ConfigureAwait(false);
         return outcome;
     }
+
+    private static ulong HiddenSeed(TrialSetup setup, int attempt) => SplitMix64.Derive(setup.Seed, "hidden", attempt);
 
     private static int AgentErrorsInARow(List<AttemptRecord> history)
     {
@@ -138,7 +142,7 @@ public sealed partial class TrialLoop(IEvaluator evaluator, IRunEventSink sink, 
         var candidate = proposal.Prepared is { } prepared
             ? prepared with { ParentHash = parent }
             : Candidate.FromSource(proposal.Source!, parent, proposal.Moves);
-        var request = new EvaluationRequest(setup.Scenario.TaskId, setup.Scenario.Size, candidate, SplitMix64.Derive(setup.Seed, "hidden", index));
+        var request = new EvaluationRequest(setup.Scenario.TaskId, setup.Scenario.Size, candidate, HiddenSeed(setup, index));
         var evaluation = await evaluator.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
         if (evaluation.Status != EvaluationStatus.Passed)
         {

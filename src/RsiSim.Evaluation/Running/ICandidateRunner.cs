@@ -11,4 +11,8 @@ public interface ICandidateRunner
     /// <remarks>The caller passes the result to <see cref="OpenAsync"/> as <see cref="SessionRequest.Started"/>, which owns it
     /// from then on, or disposes it when the evaluation ends before a session is opened.</remarks>
     ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable?>(null);
+
+    /// <summary>Whether this runner's sessions hand their programs inputs drawn in the host (<see cref="SessionRequest.Inputs"/>),
+    /// which the evaluator then draws while it compiles; false (the default) where each run draws its data from its seed.</summary>
+    bool TakesInputs => false;
 }

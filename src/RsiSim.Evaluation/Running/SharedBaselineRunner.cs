@@ -51,6 +51,8 @@ public sealed class SharedBaselineRunner(ICandidateRunner inner, TimeProvider? t
 
     public ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken) => inner.StartAheadAsync(cancellationToken);
 
+    public bool TakesInputs => inner.TakesInputs;
+
     private sealed class Timings
     {
         private readonly Lock _gate = new();

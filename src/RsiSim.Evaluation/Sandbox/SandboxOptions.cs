@@ -52,6 +52,14 @@ public sealed record SandboxOptions
     /// <remarks>A spare is only ever started, never loaded: every candidate still gets a worker no program has run in.</remarks>
     public bool SpareWorker { get; init; } = true;
 
+    /// <summary>Whether the host draws each run's input (<see cref="Tasks.Harness.ITaskHarness.DrawInput"/>) and hands it to
+    /// both workers in a file, instead of each worker drawing its runs from their seeds.</summary>
+    /// <remarks>Drawn once a seed instead of once a side, and while the host compiles instead of between two timed runs,
+    /// where each worker's drawing shared two cores with the other worker's collection and the host's checks (tinylm at
+    /// <c>small</c>: 1.3 ms a run alone, 2 to 3 ms there; docs/evaluation.md). Tasks that draw no input in the host are
+    /// drawn in the worker either way. The held-out data the checks use is never drawn in a worker.</remarks>
+    public bool DrawInputsInHost { get; init; } = true;
+
     /// <summary>The worker assembly; by default the precompiled worker/RsiSim.Worker.dll next to this assembly where the build
     /// made one (linux-x64), else RsiSim.Worker.dll next to it.</summary>
     public string? WorkerPath { get; init; }

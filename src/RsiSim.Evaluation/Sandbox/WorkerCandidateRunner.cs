@@ -80,6 +80,8 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         return new StartedWorkers(starting[0].Result, starting[1].Result!);
     }
 
+    public bool TakesInputs => _options.DrawInputsInHost;
+
     public async ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -125,7 +127,8 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
             {
                 ReferenceWorkersReused++;
             }
-            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options, _options.KeepReferenceWorker ? Keep : null, _turnover.Retire));
+            var inputs = _options.DrawInputsInHost ? request.Inputs ?? new RunInputs(request.Task.Harness, request.Size) : null;
+            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options, _options.KeepReferenceWorker ? Keep : null, _turnover.Retire, inputs));
         }
         bool baselineLost = !baseline.IsAlive;
         // A candidate that does not load leaves the reference's worker loaded and in step: kept for the next session.

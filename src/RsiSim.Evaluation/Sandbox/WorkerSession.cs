@@ -24,8 +24,12 @@ namespace RsiSim.Evaluation.Sandbox;
 /// keeps it for the next session); null to stop it with the candidate's.</param>
 /// <param name="retireCandidate">Takes the candidate's worker as the session ends, to stop it (the runner stops it without
 /// waiting, and makes sure it is gone before its next session opens); null to stop it here.</param>
+/// <param name="inputs">The runs' inputs drawn in the host, written to a worker's folder just before it prepares the run
+/// (only that run's: a worker never holds the input of a run it has not been asked for); null for each worker to draw its
+/// runs from their seeds.</param>
 internal sealed class WorkerSession(
-    WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options, Func<WorkerProcess, ValueTask>? releaseBaseline = null, Func<WorkerProcess, ValueTask>? retireCandidate = null)
+    WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options, Func<WorkerProcess, ValueTask>? releaseBaseline = null,
+    Func<WorkerProcess, ValueTask>? retireCandidate = null, RunInputs? inputs = null)
     : IRunSession
 {
     // Whether the reference's worker failed a request, or a request of it is unfinished (a run left by an exception):
@@ -70,7 +74,7 @@ internal sealed class WorkerSession(
         }
         else
         {
-            prepared = await worker.RequestAsync(Prepare(side, seed), prepareTimeout, cancellationToken).ConfigureAwait(false);
+            prepared = await worker.RequestAsync(Prepare(worker, side, seed), prepareTimeout, cancellationToken).ConfigureAwait(false);
         }
         if (prepared.Message is not PreparedMessage)
         {
@@ -173,11 +177,17 @@ internal sealed class WorkerSession(
 
     // Every run of either side starts on the same CPU (place ProcessorCount - 1: the last one the worker may use, unless a
     // quota lowers the count): the two programs are compared on one CPU all through, and every evaluation on the same one.
-    private PrepareMessage Prepare(RunSide side, ulong seed)
+    // The run's input, where the host draws it, goes to the worker's folder first, over the last run's.
+    private PrepareMessage Prepare(WorkerProcess worker, RunSide side, ulong seed)
     {
         int? place = options.PlaceRuns ? Environment.ProcessorCount - 1 : null;
         _placements.Add((side, place));
-        return new PrepareMessage(seed, place);
+        if (inputs?.For(seed) is not { } input)
+        {
+            return new PrepareMessage(seed, place);
+        }
+        InputFile.Write(Path.Combine(worker.Folder, InputFile.Name), input);
+        return new PrepareMessage(seed, place, InputFile.Name);
     }
 
     private WorkerProcess Worker(RunSide side) => side == RunSide.Baseline ? baseline : candidate;
@@ -187,7 +197,7 @@ internal sealed class WorkerSession(
         var worker = Worker(side);
         if (worker.IsAlive)
         {
-            _ahead = (side, seed, worker.RequestAsync(Prepare(side, seed), timeout, cancellationToken).AsTask());
+            _ahead = (side, seed, worker.RequestAsync(Prepare(worker, side, seed), timeout, cancellationToken).AsTask());
         }
     }
 

@@ -79,6 +79,21 @@ public sealed class TimingProtocol(TimingOptions options)
         return new EvaluationResult(EvaluationStatus.Passed, summary, [.. checks.Results], [], timing, printed);
     }
 
+    /// <summary>The seeds of an evaluation's runs on <paramref name="hiddenSeed"/>, each once, in the order their runs come:
+    /// the warm-up seeds, then the timed ones.</summary>
+    public IReadOnlyList<ulong> Seeds(ulong hiddenSeed)
+    {
+        var seeds = new List<ulong>();
+        foreach (var (_, seed) in Runs(hiddenSeed))
+        {
+            if (seeds.Count == 0 || seeds[^1] != seed)
+            {
+                seeds.Add(seed);
+            }
+        }
+        return seeds;
+    }
+
     /// <summary>Every run of an evaluation in order, while all pass: warm-up pairs, then timed pairs (the reference first,
     /// or in alternating order).</summary>
     private IEnumerable<(RunSide Side, ulong Seed)> Runs(ulong hiddenSeed)

@@ -23,6 +23,14 @@ public sealed class TinyConvHarness : ITaskHarness
         return new PreparedRun(data, TinyConvRunner.PrepareInitialWeights(data), () => (ITinyConvModel)createModel());
     }
 
+    public RunInput? DrawInput(string size, ulong seed) => TinyConvRunData.Create(TinyConvSize.Named(size), seed).ToInput();
+
+    public IPreparedRun Prepare(string size, ulong seed, RunInput input, Func<object> createModel)
+    {
+        var data = TinyConvRunData.FromInput(TinyConvSize.Named(size), input);
+        return new PreparedRun(data, TinyConvRunner.PrepareInitialWeights(data), () => (ITinyConvModel)createModel());
+    }
+
     public IReadOnlyList<CheckResult> Check(string size, ulong seed, RunOutput candidate, RunOutput reference)
     {
         var named = TinyConvSize.Named(size);

@@ -23,6 +23,14 @@ public sealed class TinyLmHarness : ITaskHarness
         return new PreparedRun(data, TinyLmRunner.PrepareInitialWeights(data), () => (ITinyLmModel)createModel());
     }
 
+    public RunInput? DrawInput(string size, ulong seed) => TinyLmRunData.Create(SizeNamed(size), seed).ToInput();
+
+    public IPreparedRun Prepare(string size, ulong seed, RunInput input, Func<object> createModel)
+    {
+        var data = TinyLmRunData.FromInput(SizeNamed(size), seed, input);
+        return new PreparedRun(data, TinyLmRunner.PrepareInitialWeights(data), () => (ITinyLmModel)createModel());
+    }
+
     public IReadOnlyList<CheckResult> Check(string size, ulong seed, RunOutput candidate, RunOutput reference)
     {
         var tinySize = SizeNamed(size);

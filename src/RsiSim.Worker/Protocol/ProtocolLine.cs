@@ -73,6 +73,10 @@ internal static class ProtocolLine
                 {
                     Number(json, "place", place);
                 }
+                if (prepare.Input is { } input)
+                {
+                    Text(json, "input", input);
+                }
                 break;
             case ResultMessage result:
                 Text(json, "file", result.File);
@@ -116,7 +120,8 @@ internal static class ProtocolLine
         "loaded" => new LoadedMessage(),
         "prepare" => new PrepareMessage(
             ulong.Parse(NumberText(root, "seed"), NumberStyles.None, CultureInfo.InvariantCulture),
-            Find(root, "place") is null ? null : Int(root, "place")),
+            Find(root, "place") is null ? null : Int(root, "place"),
+            Find(root, "input") is null ? null : Text(root, "input")),
         "prepared" => new PreparedMessage(),
         "run" => new RunMessage(),
         "ran" => new RanMessage(),

@@ -5,5 +5,5 @@ namespace RsiSim.Worker.Protocol;
 internal abstract record WorkerMessage
 {
     /// <summary>The protocol version both sides speak; the host refuses a worker that says another.</summary>
-    public const int ProtocolVersion = 5;
+    public const int ProtocolVersion = 6;
 }

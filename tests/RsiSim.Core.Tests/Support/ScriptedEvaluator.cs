@@ -10,6 +10,11 @@ internal sealed class ScriptedEvaluator(FakeTimeProvider? time = null, TimeSpan?
 {
     public List<EvaluationRequest> Requests { get; } = [];
 
+    /// <summary>Each hint the loop gave (<see cref="IEvaluator.Expect"/>), with how many evaluations had been asked for then.</summary>
+    public List<(string Task, string Size, ulong HiddenSeed, int RequestsBefore)> Expected { get; } = [];
+
+    public void Expect(string taskId, string size, ulong hiddenSeed) => Expected.Add((taskId, size, hiddenSeed, Requests.Count));
+
     /// <summary>Multiplies the speedup of confirmation (fresh) measurements, to model a lucky first measurement.</summary>
     public double ConfirmationFactor { get; set; } = 1.0;
 

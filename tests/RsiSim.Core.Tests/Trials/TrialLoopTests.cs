@@ -102,6 +102,30 @@ public sealed class TrialLoopTests
     }
 
     [Fact]
+    public async Task The_evaluator_hears_of_each_attempt_s_hidden_seed_before_the_agent_proposes_it()
+    {
+        var evaluator = new ScriptedEvaluator();
+        string[] sources = ["speedup 1.5", "wrong", "speedup 1.2"];
+        var hintsWhenProposing = new List<int>();
+        var agent = new ScriptedAgent
+        {
+            Override = c =>
+            {
+                hintsWhenProposing.Add(evaluator.Expected.Count);
+                return Proposal.Candidate(sources[c.Attempt - 1], "scripted");
+            },
+        };
+
+        var (_, sink) = await LoopFixture.RunAsync(LoopFixture.Scenario(new Budget(Attempts: 3)), agent, evaluator);
+
+        Assert.Equal(3, sink.Attempts.Count());
+        Assert.Equal([1, 2, 3], hintsWhenProposing);
+        var firstMeasurements = evaluator.Requests.Where(r => !r.Fresh).ToList();
+        Assert.Equal(firstMeasurements.Select(r => (r.TaskId, r.Size, r.HiddenSeed)), evaluator.Expected.Select(e => (e.Task, e.Size, e.HiddenSeed)));
+        Assert.Equal(3, evaluator.Expected.Select(e => e.HiddenSeed).Distinct().Count());
+    }
+
+    [Fact]
     public async Task An_improvement_smaller_than_the_minimum_gain_is_not_faster()
     {
         var (_, sink) = await LoopFixture.RunAsync(LoopFixture.Scenario(new Budget(Attempts: 2), minimumGain: 0.05), new ScriptedAgent("speedup 2.0", "speedup 2.05"), new ScriptedEvaluator());

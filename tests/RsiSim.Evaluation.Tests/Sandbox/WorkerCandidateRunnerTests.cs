@@ -3,6 +3,7 @@ using RsiSim.Evaluation.Running;
 using RsiSim.Evaluation.Sandbox;
 using RsiSim.Tasks.Harness;
 using RsiSim.Tasks.TinyLm;
+using RsiSim.Worker.Protocol;
 
 namespace RsiSim.Evaluation.Tests.Sandbox;
 
@@ -23,12 +24,15 @@ public sealed class WorkerCandidateRunnerTests
         return opening.Session;
     }
 
-    [Fact]
-    public async Task A_run_in_the_worker_returns_exactly_what_the_same_run_returns_in_process()
+    // Whether the host draws the run's input and hands it over in a file (the default) or the worker draws it from the seed.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_run_in_the_worker_returns_exactly_what_the_same_run_returns_in_process(bool hostDraws)
     {
         var request = new SessionRequest(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image(Programs.Reference));
         var inProcess = (await new InProcessCandidateRunner().OpenAsync(request, Cancellation)).Session!;
-        await using var worker = await OpenAsync(Programs.Reference);
+        await using var worker = await OpenAsync(Programs.Reference, new SandboxOptions { DrawInputsInHost = hostDraws });
 
         var expected = await inProcess.RunAsync(RunSide.Candidate, 7, Timeout, Cancellation);
         var actual = await worker.RunAsync(RunSide.Candidate, 7, Timeout, Cancellation);
@@ -41,6 +45,23 @@ public sealed class WorkerCandidateRunnerTests
             Assert.Equal(tensor, actual.Output.Tensors[name]);
         }
         Assert.True(actual.Seconds > 0);
+    }
+
+    [Fact]
+    public async Task A_worker_is_handed_the_input_of_the_run_it_prepares_and_of_no_other()
+    {
+        await using var session = await OpenAsync(Programs.Reference);
+        var worker = (WorkerSession)session;
+
+        var run = await session.RunAsync(RunSide.Candidate, 7, Timeout, Cancellation);
+
+        Assert.True(run.Succeeded, run.Detail);
+        string folder = new FileInfo($"/proc/{worker.ProcessIds.Candidate}/cwd").LinkTarget!;
+        var handed = InputFile.Read(Path.Combine(folder, InputFile.Name));
+        var drawn = TinyLmTask.Instance.Harness.DrawInput(TinyLmSize.Tiny.Name, 7)!;
+        Assert.Equal(drawn.Doubles, handed.Doubles);
+        Assert.Equal(drawn.Integers, handed.Integers);
+        Assert.Equal([InputFile.Name, LoadMessage.ProgramFile, ResultFile.Name], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -97,11 +118,13 @@ public sealed class WorkerCandidateRunnerTests
         var variables = printed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "");
         Assert.DoesNotContain("sk-test-secret", printed, StringComparison.Ordinal);
         string folder = variables["cwd"];
-        Assert.Subset(new HashSet<string> { "PATH", "LANG", "DOTNET_ROOT", "HOME", "TMPDIR", "DOTNET_GCHeapHardLimit", "DOTNET_TieredCompilation", "cwd" }, variables.Keys.ToHashSet());
+        Assert.Subset(new HashSet<string> { "PATH", "LANG", "DOTNET_ROOT", "HOME", "TMPDIR", "DOTNET_GCHeapHardLimit", "DOTNET_TieredCompilation", "DOTNET_EnableDiagnostics", "cwd" }, variables.Keys.ToHashSet());
         Assert.Equal(folder, variables["HOME"]);
         Assert.Equal("80000000", variables["DOTNET_GCHeapHardLimit"]);
         // Both sides' code is compiled fully optimised at its first call: no tier-up in the middle of the timed runs.
         Assert.Equal("0", variables["DOTNET_TieredCompilation"]);
+        // Nothing of the runtime listens beside the program: no diagnostics server or debugger pipe.
+        Assert.Equal("0", variables["DOTNET_EnableDiagnostics"]);
         // (the candidate's worker is stopped in the background once its session ended)
         SpinWait.SpinUntil(() => WorkerCandidateRunner.WorkersStopping == 0, TimeSpan.FromSeconds(10));
         Assert.False(Directory.Exists(folder), $"{folder} was left behind");

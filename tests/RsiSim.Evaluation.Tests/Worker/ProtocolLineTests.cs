@@ -11,6 +11,7 @@ public sealed class ProtocolLineTests
         """{"type":"load","task":"tinylm","size":"small","file":"program.dll","outputLimit":4000}""",
         """{"type":"loaded"}""",
         """{"type":"prepare","seed":18446744073709551615,"place":1}""",
+        """{"type":"prepare","seed":7,"place":0,"input":"input.bin"}""",
         """{"type":"prepare","seed":7}""",
         """{"type":"prepared"}""",
         """{"type":"run"}""",

@@ -14,7 +14,29 @@ public sealed class TinyConvRunDataTests
         Assert.Equal(a.Batches[3].Signals, b.Batches[3].Signals);
         Assert.Equal(a.InitialWeights.Kernels, b.InitialWeights.Kernels);
         Assert.NotEqual(a.Batches[3].Signals, c.Batches[3].Signals);
-        Assert.NotEqual(a.HeldOut.Signals, c.HeldOut.Signals);
+        Assert.NotEqual(TinyConvRunData.HeldOutFor(TinyConvSize.Small, 5).Signals, TinyConvRunData.HeldOutFor(TinyConvSize.Small, 6).Signals);
+    }
+
+    [Fact]
+    public void A_run_rebuilt_from_its_input_is_the_same_run()
+    {
+        var drawn = TinyConvRunData.Create(TinyConvSize.Small, 11);
+
+        var rebuilt = TinyConvRunData.FromInput(TinyConvSize.Small, drawn.ToInput());
+
+        Assert.Equal(drawn.InitialWeights.Kernels, rebuilt.InitialWeights.Kernels);
+        Assert.Equal(drawn.InitialWeights.DenseWeights, rebuilt.InitialWeights.DenseWeights);
+        Assert.Equal(drawn.LearningRates, rebuilt.LearningRates);
+        Assert.Equal(drawn.Batches.Select(b => b.Signals), rebuilt.Batches.Select(b => b.Signals));
+        Assert.Equal(drawn.Batches.Select(b => b.Labels), rebuilt.Batches.Select(b => b.Labels));
+    }
+
+    [Fact]
+    public void An_input_of_another_size_is_refused()
+    {
+        var input = TinyConvRunData.Create(TinyConvSize.Tiny, 1).ToInput();
+
+        Assert.Throws<ArgumentException>(() => TinyConvRunData.FromInput(TinyConvSize.Small, input));
     }
 
     [Fact]
@@ -24,8 +46,7 @@ public sealed class TinyConvRunDataTests
         int length = data.Config.Length;
         var training = data.Batches.SelectMany(b => b.Signals.Chunk(length)).Select(s => s[0]).ToHashSet();
 
-        Assert.DoesNotContain(data.HeldOut.Signals.Chunk(length), s => training.Contains(s[0]));
-        Assert.Equal(TinyConvRunData.HeldOutFor(TinyConvSize.Tiny, 4).Signals, data.HeldOut.Signals);
+        Assert.DoesNotContain(TinyConvRunData.HeldOutFor(TinyConvSize.Tiny, 4).Signals.Chunk(length), s => training.Contains(s[0]));
     }
 
     [Fact]
@@ -46,8 +67,9 @@ public sealed class TinyConvRunDataTests
         var data = TinyConvRunData.Create(TinyConvSize.Small, 3);
         var result = TinyConvRunner.Run(() => new RsiSim.Tasks.TinyConv.Reference.TinyConvModel(), data, TinyConvRunner.PrepareInitialWeights(data));
 
-        double before = TinyConvScorer.Loss(data.Config, data.InitialWeights, data.HeldOut);
-        double after = TinyConvScorer.Loss(data.Config, result.Weights, data.HeldOut);
+        var heldOut = TinyConvRunData.HeldOutFor(TinyConvSize.Small, 3);
+        double before = TinyConvScorer.Loss(data.Config, data.InitialWeights, heldOut);
+        double after = TinyConvScorer.Loss(data.Config, result.Weights, heldOut);
 
         // From about chance (ln 4 = 1.39) 32 steps at a rate the checks can follow take off about a tenth.
         Assert.True(after < before * 0.95, $"held-out loss went from {before} to {after}");

@@ -14,7 +14,30 @@ public sealed class TinyLmRunDataTests
         Assert.Equal(a.Batches[3].Contexts, b.Batches[3].Contexts);
         Assert.Equal(a.InitialWeights.OutputWeights, b.InitialWeights.OutputWeights);
         Assert.NotEqual(a.Batches[3].Contexts, c.Batches[3].Contexts);
-        Assert.NotEqual(a.HeldOut.Targets, c.HeldOut.Targets);
+        Assert.NotEqual(TinyLmRunData.HeldOutFor(TinyLmSize.Small, 5).Targets, TinyLmRunData.HeldOutFor(TinyLmSize.Small, 6).Targets);
+    }
+
+    [Fact]
+    public void A_run_rebuilt_from_its_input_is_the_same_run()
+    {
+        var drawn = TinyLmRunData.Create(TinyLmSize.Small, 11);
+
+        var rebuilt = TinyLmRunData.FromInput(TinyLmSize.Small, 11, drawn.ToInput());
+
+        Assert.Equal(drawn.InitialWeights.InputWeights, rebuilt.InitialWeights.InputWeights);
+        Assert.Equal(drawn.InitialWeights.OutputWeights, rebuilt.InitialWeights.OutputWeights);
+        Assert.Equal(drawn.LearningRates, rebuilt.LearningRates);
+        Assert.Equal(drawn.Batches.Count, rebuilt.Batches.Count);
+        Assert.All(Enumerable.Range(0, drawn.Batches.Count), s => Assert.Equal(drawn.Batches[s], rebuilt.Batches[s], (x, y) => x.Contexts.SequenceEqual(y.Contexts) && x.Targets.SequenceEqual(y.Targets)));
+    }
+
+    [Fact]
+    public void An_input_of_another_size_is_refused()
+    {
+        var input = TinyLmRunData.Create(TinyLmSize.Tiny, 1).ToInput();
+
+        var refused = Assert.Throws<ArgumentException>(() => TinyLmRunData.FromInput(TinyLmSize.Small, 1, input));
+        Assert.Contains("tinylm's runs at small", refused.Message, StringComparison.Ordinal);
     }
 
     // Checksums of texts drawn by the first implementation, which built each sentence as a string and looked its characters
@@ -52,8 +75,9 @@ public sealed class TinyLmRunDataTests
         var data = TinyLmRunData.Create(TinyLmSize.Small, 3);
         var result = TinyLmRunner.Run(() => new RsiSim.Tasks.TinyLm.Reference.TinyLmModel(), data, TinyLmRunner.PrepareInitialWeights(data));
 
-        double before = TinyLmScorer.Loss(data.Config, data.InitialWeights, data.HeldOut);
-        double after = TinyLmScorer.Loss(data.Config, result.Weights, data.HeldOut);
+        var heldOut = TinyLmRunData.HeldOutFor(TinyLmSize.Small, 3);
+        double before = TinyLmScorer.Loss(data.Config, data.InitialWeights, heldOut);
+        double after = TinyLmScorer.Loss(data.Config, result.Weights, heldOut);
 
         Assert.True(after < before * 0.8, $"held-out loss went from {before} to {after}");
     }

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RsiSim.Core.Candidates;
+using RsiSim.Core.Evaluations;
+using RsiSim.Evaluation.Caching;
+using RsiSim.Evaluation.Compilation;
+using RsiSim.Evaluation.Policy;
+using RsiSim.Evaluation.Running;
+using RsiSim.Evaluation.Timing;
+using RsiSim.Tasks;
+using RsiSim.Tasks.TinyLm;
+
+namespace RsiSim.Evaluation.Tests;
+
+/// <summary>The runs' inputs drawn in the host for a runner that takes them: every seed of the schedule before the session
+/// opens, and, for an evaluation named ahead (<see cref="CandidateEvaluator.Expect"/>), before its compile.</summary>
+public sealed class RunInputsTests
+{
+    private static readonly TimingOptions Timing = new(WarmupRuns: 1, Repetitions: 2);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private static (CandidateEvaluator Evaluator, InputsRunner Runner, TimingGate Gate) Build()
+    {
+        var runner = new InputsRunner();
+        var gate = new TimingGate();
+        var evaluator = new CandidateEvaluator(
+            BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, runner, new TimingProtocol(Timing),
+            new MemoryEvaluationCache(), gate, NullLogger<CandidateEvaluator>.Instance);
+        return (evaluator, runner, gate);
+    }
+
+    private static EvaluationRequest Request(ulong hiddenSeed) => new("tinylm", TinyLmSize.Tiny.Name, Candidate.FromSource(Programs.Reference), hiddenSeed);
+
+    [Fact]
+    public async Task Every_seed_of_the_schedule_is_drawn_before_the_session_opens()
+    {
+        var (evaluator, runner, gate) = Build();
+        using (gate)
+        {
+            var evaluation = await evaluator.EvaluateAsync(Request(5), Cancellation);
+
+            Assert.Equal(EvaluationStatus.Passed, evaluation.Status);
+            Assert.Equal(new TimingProtocol(Timing).Seeds(5).Order(), runner.SeedsAtOpening.Single().Order());
+            Assert.Equal(0, evaluator.DrawnAhead);
+        }
+    }
+
+    [Fact]
+    public async Task An_evaluation_named_ahead_finds_its_inputs_drawn_and_one_not_named_draws_its_own()
+    {
+        var (evaluator, runner, gate) = Build();
+        using (gate)
+        {
+            evaluator.Expect("tinylm", TinyLmSize.Tiny.Name, 5);
+            var named = await evaluator.EvaluateAsync(Request(5), Cancellation);
+            evaluator.Expect("tinylm", TinyLmSize.Tiny.Name, 6);
+            var other = await evaluator.EvaluateAsync(Request(7) with { Fresh = true }, Cancellation);
+            await evaluator.DisposeAsync();
+
+            Assert.Equal(EvaluationStatus.Passed, named.Status);
+            Assert.Equal(EvaluationStatus.Passed, other.Status);
+            Assert.Equal(1, evaluator.DrawnAhead);
+            Assert.Equal(new TimingProtocol(Timing).Seeds(7).Order(), runner.SeedsAtOpening[1].Order());
+        }
+    }
+
+    [Fact]
+    public void The_seeds_are_the_warm_up_seeds_then_the_timed_ones_each_once()
+    {
+        var seeds = new TimingProtocol(new TimingOptions(WarmupRuns: 2, Repetitions: 5)).Seeds(9);
+
+        Assert.Equal(7, seeds.Count);
+        Assert.Equal(7, seeds.Distinct().Count());
+    }
+
+    /// <summary>Runs in process, taking inputs; notes which seeds each opening found drawn.</summary>
+    private sealed class InputsRunner : ICandidateRunner
+    {
+        private readonly InProcessCandidateRunner _inner = new();
+
+        public List<IReadOnlyCollection<ulong>> SeedsAtOpening { get; } = [];
+
+        public bool TakesInputs => true;
+
+        public ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
+        {
+            SeedsAtOpening.Add(request.Inputs!.Seeds);
+            return _inner.OpenAsync(request, cancellationToken);
+        }
+    }
+}
