@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
@@ -33,10 +32,14 @@ public sealed partial class CandidateEvaluator(
 {
     private bool _ownsRunner;
 
-    // The inputs of evaluations named by Expect, drawn (or being drawn) ahead; taken by the evaluation they were drawn for.
-    private readonly ConcurrentDictionary<(string Task, string Size, ulong HiddenSeed), Task<RunInputs?>> _expected = new();
+    // The inputs of evaluations named by Expect, drawn (or being drawn) ahead, oldest first; taken by the evaluation they were
+    // drawn for. One named but never made (the agent finished, or its proposal was no candidate) is dropped once MaxExpected
+    // newer ones are named; its drawing is still awaited on dispose.
+    private readonly Lock _expectedLock = new();
+    private readonly List<((string Task, string Size, ulong HiddenSeed) Key, Task<RunInputs?> Drawing)> _expected = [];
+    private readonly List<Task> _dropped = [];
 
-    /// <summary>How many evaluations' inputs may be drawn ahead at once (parallel trials each name their next one).</summary>
+    /// <summary>How many evaluations' inputs are kept drawn ahead at once (parallel trials each name their next one).</summary>
     private const int MaxExpected = 8;
 
     private const int MaxDiagnostics = 20;
@@ -62,13 +65,14 @@ public sealed partial class CandidateEvaluator(
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var key in _expected.Keys)
+        Task[] drawings;
+        lock (_expectedLock)
         {
-            if (_expected.TryRemove(key, out var drawing))
-            {
-                await drawing.ConfigureAwait(false);
-            }
+            drawings = [.. _expected.Select(e => e.Drawing), .. _dropped];
+            _expected.Clear();
+            _dropped.Clear();
         }
+        await Task.WhenAll(drawings).ConfigureAwait(false);
         if (_ownsRunner && runner is IAsyncDisposable owned)
         {
             _ownsRunner = false;
@@ -81,14 +85,24 @@ public sealed partial class CandidateEvaluator(
     /// (<see cref="ICandidateRunner.TakesInputs"/>). In a run, while the agent proposes its candidate.</summary>
     public void Expect(string taskId, string size, ulong hiddenSeed)
     {
-        if (!runner.TakesInputs || tasks.Find(taskId) is not IHarnessedTask task || _expected.Count >= MaxExpected)
+        if (!runner.TakesInputs || tasks.Find(taskId) is not IHarnessedTask task)
         {
             return;
         }
         var key = (task.Id, size, hiddenSeed);
-        if (!_expected.ContainsKey(key))
+        lock (_expectedLock)
         {
-            _expected.TryAdd(key, Task.Run(() => DrawAheadAsync(task, size, hiddenSeed)));
+            if (_expected.Exists(e => e.Key == key))
+            {
+                return;
+            }
+            if (_expected.Count >= MaxExpected)
+            {
+                _dropped.RemoveAll(t => t.IsCompleted);
+                _dropped.Add(_expected[0].Drawing);
+                _expected.RemoveAt(0);
+            }
+            _expected.Add((key, Task.Run(() => DrawAheadAsync(task, size, hiddenSeed))));
         }
     }
 
@@ -114,8 +128,20 @@ public sealed partial class CandidateEvaluator(
     private int _drawnAhead;
 
     // The inputs drawn ahead for this evaluation, if it was expected; whatever is not drawn yet is drawn as its compile runs.
-    private async ValueTask<RunInputs?> TakeExpectedAsync(IHarnessedTask task, EvaluationRequest request) =>
-        _expected.TryRemove((task.Id, request.Size, request.HiddenSeed), out var drawing) ? await drawing.ConfigureAwait(false) : null;
+    private async ValueTask<RunInputs?> TakeExpectedAsync(IHarnessedTask task, EvaluationRequest request)
+    {
+        Task<RunInputs?>? drawing = null;
+        lock (_expectedLock)
+        {
+            int at = _expected.FindIndex(e => e.Key == (task.Id, request.Size, request.HiddenSeed));
+            if (at >= 0)
+            {
+                drawing = _expected[at].Drawing;
+                _expected.RemoveAt(at);
+            }
+        }
+        return drawing is null ? null : await drawing.ConfigureAwait(false);
+    }
 
     public async ValueTask<EvaluationResult> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {

@@ -65,6 +65,26 @@ public sealed class RunInputsTests
     }
 
     [Fact]
+    public async Task Evaluations_named_but_never_made_do_not_keep_later_ones_from_being_drawn_ahead()
+    {
+        var (evaluator, _, gate) = Build();
+        using (gate)
+        {
+            // An agent that finishes, or proposes no candidate, leaves its named evaluation behind, attempt after attempt.
+            for (ulong unmade = 100; unmade < 120; unmade++)
+            {
+                evaluator.Expect("tinylm", TinyLmSize.Tiny.Name, unmade);
+            }
+            evaluator.Expect("tinylm", TinyLmSize.Tiny.Name, 5);
+            var evaluation = await evaluator.EvaluateAsync(Request(5), Cancellation);
+            await evaluator.DisposeAsync();
+
+            Assert.Equal(EvaluationStatus.Passed, evaluation.Status);
+            Assert.Equal(1, evaluator.DrawnAhead);
+        }
+    }
+
+    [Fact]
     public void The_seeds_are_the_warm_up_seeds_then_the_timed_ones_each_once()
     {
         var seeds = new TimingProtocol(new TimingOptions(WarmupRuns: 2, Repetitions: 5)).Seeds(9);
