@@ -12,7 +12,8 @@ using RsiSim.Tasks.TinyLm;
 namespace RsiSim.Benchmarks.Evaluation;
 
 /// <summary>The host's parts of one evaluation's overhead at small size, each alone: apply the edit, compile with Roslyn
-/// warm, the policy, drawing one run's data, and the checks of one run. The workers' part is measured by the
+/// warm, the policy, drawing one run's data (as a worker did, or as the host's input), preparing a run from its input, and
+/// the checks of one run. The workers' part is measured by the
 /// <c>overhead</c> console mode, which runs the whole evaluation.</summary>
 [MedianColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 15)]
@@ -25,6 +26,7 @@ public class EvaluationStageBenchmarks
     private Func<object> _create = null!;
     private RunOutput _candidateOutput = null!;
     private RunOutput _referenceOutput = null!;
+    private RunInput _input = null!;
     private int _edition;
 
     private static TinyLmTask Task => TinyLmTask.Instance;
@@ -41,6 +43,7 @@ public class EvaluationStageBenchmarks
         var referenceBinding = Task.Harness.Bind(new AssemblyLoadContext("stages-reference").LoadFromStream(new MemoryStream(reference.Image!)));
         _candidateOutput = Task.Harness.Prepare(TinyLmSize.Small.Name, 1, _create).Run();
         _referenceOutput = Task.Harness.Prepare(TinyLmSize.Small.Name, 1, referenceBinding.Create!).Run();
+        _input = Task.Harness.DrawInput(TinyLmSize.Small.Name, 2)!;
     }
 
     [Benchmark(Description = "apply the edit (compose the mid-way moves)")]
@@ -59,6 +62,13 @@ public class EvaluationStageBenchmarks
 
     [Benchmark(Description = "draw one run's data (prepare)")]
     public IPreparedRun Prepare() => Task.Harness.Prepare(TinyLmSize.Small.Name, 2, _create);
+
+    // What the host does once a seed, ahead, since protocol 6 (each worker then only reads it back from its input file).
+    [Benchmark(Description = "draw one run's input in the host")]
+    public RunInput DrawInput() => Task.Harness.DrawInput(TinyLmSize.Small.Name, 2)!;
+
+    [Benchmark(Description = "prepare a run from its input (a worker, after reading input.bin)")]
+    public IPreparedRun PrepareFromInput() => Task.Harness.Prepare(TinyLmSize.Small.Name, 2, _input, _create);
 
     [Benchmark(Description = "checks of one run")]
     public int Checks() => Task.Harness.Check(TinyLmSize.Small.Name, 1, _candidateOutput, _referenceOutput).Count;
