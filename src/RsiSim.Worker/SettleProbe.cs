@@ -25,6 +25,10 @@ internal sealed class SettleProbe
     private (long At, double Cpu)? _began;
     private double _finalizing;
 
+    // The program's threads as the last reading of CPU time found them: every watch ends with one, after its last sleep, so
+    // the thread count needs no reading of its own.
+    private int _lastThreads;
+
     /// <summary>Starts the watch the moment a run returns, so that the worker's own sending of the result (on the loop
     /// thread, which the census leaves out) fills the window instead of coming before it.</summary>
     /// <remarks>Only where the census can leave the loop thread out: elsewhere the process's CPU time would count the
@@ -124,10 +128,11 @@ internal sealed class SettleProbe
         return (max - available, ThreadPool.PendingWorkItemCount);
     }
 
-    // Counted twice: a pool thread retiring between the two counts of one census is not the program's.
+    // Counted twice: a pool thread retiring between the two counts of one census is not the program's. The first count is the
+    // last watch's.
     private int ExtraThreads()
     {
-        int extra = ThreadCensus.ProgramThreads() - _threads;
+        int extra = _lastThreads - _threads;
         if (extra > 0)
         {
             Thread.Sleep(Recount);
@@ -154,13 +159,21 @@ internal sealed class SettleProbe
         return (CpuMilliseconds() - began.Cpu, Stopwatch.GetElapsedTime(began.At));
     }
 
-    private static double IdleCpu(TimeSpan window)
+    private double IdleCpu(TimeSpan window)
     {
         double before = CpuMilliseconds();
         Thread.Sleep(window);
         return CpuMilliseconds() - before;
     }
 
-    private static double CpuMilliseconds() =>
-        ThreadCensus.Available ? ThreadCensus.ProgramCpuMilliseconds() : Environment.CpuUsage.TotalTime.TotalMilliseconds;
+    private double CpuMilliseconds()
+    {
+        if (!ThreadCensus.Available)
+        {
+            return Environment.CpuUsage.TotalTime.TotalMilliseconds;
+        }
+        var census = ThreadCensus.Take();
+        _lastThreads = census.ProgramThreads;
+        return census.ProgramCpuMilliseconds;
+    }
 }

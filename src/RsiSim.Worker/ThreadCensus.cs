@@ -41,19 +41,30 @@ internal static class ThreadCensus
     /// A tick is charged whole to whichever thread holds the CPU when it falls, so counted in ticks a few milliseconds
     /// of the census's own reading could show as 10 ms of the program's.
     /// </remarks>
-    public static double ProgramCpuMilliseconds()
+    public static double ProgramCpuMilliseconds() => Take().ProgramCpuMilliseconds;
+
+    /// <summary>What one reading of every thread found: the program's CPU time and its threads.</summary>
+    internal readonly record struct Census(double ProgramCpuMilliseconds, int ProgramThreads);
+
+    /// <summary>The program's CPU time (<see cref="ProgramCpuMilliseconds"/>) and its threads (<see cref="ProgramThreads"/>),
+    /// from one reading of every thread: a settle's check counts both at the end of its window.</summary>
+    public static Census Take()
     {
         // Plain loops over a class, here and below: this file is precompiled, and LINQ over a tuple would have each fresh
         // worker JIT-compile its generic instantiations on the evaluation's path.
         double total = 0;
+        int named = 0, pool = 0;
         foreach (var thread in Threads())
         {
-            if (!RuntimeOnly.Contains(thread.Name) && thread.Id != Environment.ProcessId)
+            bool runtimeOnly = RuntimeOnly.Contains(thread.Name);
+            if (!runtimeOnly && thread.Id != Environment.ProcessId)
             {
                 total += thread.CpuMilliseconds;
             }
+            named += !runtimeOnly && !RuntimeShared.Contains(thread.Name) ? 1 : 0;
+            pool += thread.Name == PoolWorker ? 1 : 0;
         }
-        return total;
+        return new Census(total, named + Math.Max(0, pool - ThreadPool.ThreadCount));
     }
 
     /// <summary>CPU milliseconds used so far by the runtime's finalizer thread, which runs the program's finalizers.</summary>
@@ -77,16 +88,7 @@ internal static class ThreadCensus
 
     /// <summary>Threads that are not the runtime's: the main thread and any the program started and left alive.</summary>
     /// <remarks>A thread started from a pool thread inherits the pool's name; it shows as pool threads beyond the pool's own count.</remarks>
-    public static int ProgramThreads()
-    {
-        int named = 0, pool = 0;
-        foreach (var thread in Threads())
-        {
-            named += !RuntimeOnly.Contains(thread.Name) && !RuntimeShared.Contains(thread.Name) ? 1 : 0;
-            pool += thread.Name == PoolWorker ? 1 : 0;
-        }
-        return named + Math.Max(0, pool - ThreadPool.ThreadCount);
-    }
+    public static int ProgramThreads() => Take().ProgramThreads;
 
     private sealed record ThreadTimes(int Id, string Name, double CpuMilliseconds);
 
@@ -111,7 +113,7 @@ internal static class ThreadCensus
         try
         {
             stat = File.ReadAllText(Path.Combine(task, "stat"));
-            schedstat = File.Exists(Path.Combine(task, "schedstat")) ? File.ReadAllText(Path.Combine(task, "schedstat")) : null;
+            schedstat = Nanoseconds ? File.ReadAllText(Path.Combine(task, "schedstat")) : null;
         }
         catch (IOException)
         {

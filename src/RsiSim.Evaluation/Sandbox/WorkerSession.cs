@@ -182,7 +182,8 @@ internal sealed class WorkerSession(
     {
         int? place = options.PlaceRuns ? Environment.ProcessorCount - 1 : null;
         _placements.Add((side, place));
-        if (inputs?.For(seed) is not { } input)
+        // A dead worker answers every request with its death at once: nothing to write for it.
+        if (!worker.IsAlive || inputs?.For(seed) is not { } input)
         {
             return new PrepareMessage(seed, place);
         }
