@@ -106,17 +106,20 @@ public sealed partial class CandidateEvaluator(
         }
     }
 
-    // Null when the drawing failed (a size the task does not have): the evaluation then finds out as it would have.
+    // Null when the drawing failed (a size the task does not have, a gate already disposed): a hint owes nothing, and the
+    // evaluation, if it comes, draws its inputs itself and meets the same fault where it would have without the hint.
     private async Task<RunInputs?> DrawAheadAsync(IHarnessedTask task, string size, ulong hiddenSeed)
     {
-        using var shared = await gate.EnterSharedAsync(CancellationToken.None).ConfigureAwait(false);
-        var inputs = new RunInputs(task.Harness, size);
         try
         {
+            using var shared = await gate.EnterSharedAsync(CancellationToken.None).ConfigureAwait(false);
+            var inputs = new RunInputs(task.Harness, size);
             inputs.DrawAll(timing.Seeds(hiddenSeed));
             return inputs;
         }
-        catch (ArgumentException)
+#pragma warning disable CA1031 // Swallowed on purpose: see above.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             return null;
         }

@@ -85,6 +85,26 @@ public sealed class RunInputsTests
     }
 
     [Fact]
+    public async Task A_named_evaluation_of_a_size_the_task_does_not_have_is_refused_as_before_and_breaks_nothing()
+    {
+        var (evaluator, _, gate) = Build();
+        using (gate)
+        {
+            var unhinted = await Record.ExceptionAsync(() => evaluator.EvaluateAsync(Request(4) with { Size = "enormous" }, Cancellation).AsTask());
+            evaluator.Expect("tinylm", "enormous", 5);
+            var hinted = await Record.ExceptionAsync(() => evaluator.EvaluateAsync(Request(5) with { Size = "enormous" }, Cancellation).AsTask());
+            var evaluation = await evaluator.EvaluateAsync(Request(6), Cancellation);
+            await evaluator.DisposeAsync();
+
+            Assert.Equal(EvaluationStatus.Passed, evaluation.Status);
+            Assert.Equal(0, evaluator.DrawnAhead);
+            var refused = Assert.IsType<ArgumentException>(unhinted);
+            Assert.Contains("unknown tinylm size 'enormous'", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(refused.Message, Assert.IsType<ArgumentException>(hinted).Message);
+        }
+    }
+
+    [Fact]
     public void The_seeds_are_the_warm_up_seeds_then_the_timed_ones_each_once()
     {
         var seeds = new TimingProtocol(new TimingOptions(WarmupRuns: 2, Repetitions: 5)).Seeds(9);
