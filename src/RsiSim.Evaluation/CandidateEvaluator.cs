@@ -32,15 +32,9 @@ public sealed partial class CandidateEvaluator(
 {
     private bool _ownsRunner;
 
-    // The inputs of evaluations named by Expect, drawn (or being drawn) ahead, oldest first; taken by the evaluation they were
-    // drawn for. One named but never made (the agent finished, or its proposal was no candidate) is dropped once MaxExpected
-    // newer ones are named; its drawing is still awaited on dispose.
-    private readonly Lock _expectedLock = new();
-    private readonly List<((string Task, string Size, ulong HiddenSeed) Key, Task<RunInputs?> Drawing)> _expected = [];
-    private readonly List<Task> _dropped = [];
+    private InputsAhead? _ahead;
 
-    /// <summary>How many evaluations' inputs are kept drawn ahead at once (parallel trials each name their next one).</summary>
-    private const int MaxExpected = 8;
+    private InputsAhead Ahead => LazyInitializer.EnsureInitialized(ref _ahead, () => new InputsAhead(gate, timing));
 
     private const int MaxDiagnostics = 20;
 
@@ -65,14 +59,10 @@ public sealed partial class CandidateEvaluator(
 
     public async ValueTask DisposeAsync()
     {
-        Task[] drawings;
-        lock (_expectedLock)
+        if (Volatile.Read(ref _ahead) is { } ahead)
         {
-            drawings = [.. _expected.Select(e => e.Drawing), .. _dropped];
-            _expected.Clear();
-            _dropped.Clear();
+            await ahead.DisposeAsync().ConfigureAwait(false);
         }
-        await Task.WhenAll(drawings).ConfigureAwait(false);
         if (_ownsRunner && runner is IAsyncDisposable owned)
         {
             _ownsRunner = false;
@@ -89,40 +79,7 @@ public sealed partial class CandidateEvaluator(
         {
             return;
         }
-        var key = (task.Id, size, hiddenSeed);
-        lock (_expectedLock)
-        {
-            if (_expected.Exists(e => e.Key == key))
-            {
-                return;
-            }
-            if (_expected.Count >= MaxExpected)
-            {
-                _dropped.RemoveAll(t => t.IsCompleted);
-                _dropped.Add(_expected[0].Drawing);
-                _expected.RemoveAt(0);
-            }
-            _expected.Add((key, Task.Run(() => DrawAheadAsync(task, size, hiddenSeed))));
-        }
-    }
-
-    // Null when the drawing failed (a size the task does not have, a gate already disposed): a hint owes nothing, and the
-    // evaluation, if it comes, draws its inputs itself and meets the same fault where it would have without the hint.
-    private async Task<RunInputs?> DrawAheadAsync(IHarnessedTask task, string size, ulong hiddenSeed)
-    {
-        try
-        {
-            using var shared = await gate.EnterSharedAsync(CancellationToken.None).ConfigureAwait(false);
-            var inputs = new RunInputs(task.Harness, size);
-            inputs.DrawAll(timing.Seeds(hiddenSeed));
-            return inputs;
-        }
-#pragma warning disable CA1031 // Swallowed on purpose: see above.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return null;
-        }
+        Ahead.Name(task, size, hiddenSeed);
     }
 
     /// <summary>How many fresh evaluations found their runs' inputs drawn ahead (<see cref="Expect"/>); for tests and diagnostics.</summary>
@@ -130,27 +87,12 @@ public sealed partial class CandidateEvaluator(
 
     private int _drawnAhead;
 
-    // The inputs drawn ahead for this evaluation, if it was expected; whatever is not drawn yet is drawn as its compile runs.
-    private async ValueTask<RunInputs?> TakeExpectedAsync(IHarnessedTask task, EvaluationRequest request)
-    {
-        Task<RunInputs?>? drawing = null;
-        lock (_expectedLock)
-        {
-            int at = _expected.FindIndex(e => e.Key == (task.Id, request.Size, request.HiddenSeed));
-            if (at >= 0)
-            {
-                drawing = _expected[at].Drawing;
-                _expected.RemoveAt(at);
-            }
-        }
-        return drawing is null ? null : await drawing.ConfigureAwait(false);
-    }
-
     public async ValueTask<EvaluationResult> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var task = tasks.Find(request.TaskId) as IHarnessedTask ?? throw new ArgumentException($"unknown task '{request.TaskId}'", nameof(request));
-        var expected = await TakeExpectedAsync(task, request).ConfigureAwait(false);
+        // The inputs drawn ahead for this evaluation, if it was named; whatever is not drawn yet is drawn as its compile runs.
+        var expected = Volatile.Read(ref _ahead) is { } ahead ? await ahead.TakeAsync(task.Id, request.Size, request.HiddenSeed).ConfigureAwait(false) : null;
         var key = new EvaluationKey(task.Id, request.Size, request.Candidate.Hash, MachineIdentity.Id);
         if (!request.Fresh && cache.TryGet(key, out var cached))
         {
