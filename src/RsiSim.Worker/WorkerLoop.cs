@@ -59,21 +59,21 @@ internal sealed class WorkerLoop(TextReader input, TextWriter output, OutputCapt
         return 0;
     }
 
-    /// <summary>Goes once through what a fresh worker's first runs go through (finding the tasks, drawing a run's data,
-    /// reading and writing protocol lines, writing and reading a result, a settle), so that a spare does it while no
-    /// candidate waits.</summary>
+    /// <summary>Goes once through what a fresh worker's first runs go through (finding the tasks, preparing a run from its
+    /// input file, reading and writing protocol lines, writing and reading a result, a settle), so that a spare does it while
+    /// no candidate waits.</summary>
     /// <remarks>
     /// A spare is started as a session ends, and the host waits for its hello before the next timed run, so this comes
     /// before the hello. The first of a fresh worker's runs had each step slower: the result 3.9 ms after "ran" (0.4 later),
     /// the settle 3.7 (2), finding the task 3.2 to 3.5 ms of the load, drawing the first run's data several times longer
-    /// (docs/evaluation.md). No program is loaded yet (drawing does not create the model), and the settle's counts are
+    /// (docs/evaluation.md). No program is loaded yet (preparing a run does not create the model), and the settle's counts are
     /// taken afresh after the hello.
     /// </remarks>
     private void Warm()
     {
-        // Each task draws a run's data at its smallest size (the model is not created): a fresh worker's first drawing is
+        // Each task prepares a run at its smallest size (the model is not created): a fresh worker's first preparation is
         // several times slower than its later ones, and without this the candidate's first run started 19 ms after the
-        // reference's instead of 6 (host's trace).
+        // reference's instead of 6 (host's trace, when workers drew their own data).
         string input = Path.Combine(_folder, InputFile.Name);
         foreach (var task in BuiltInTasks.Instance.All)
         {

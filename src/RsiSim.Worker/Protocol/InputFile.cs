@@ -23,7 +23,7 @@ internal static class InputFile
     public static void Write(string path, RunInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        EnsureLittleEndian();
+        ProtocolFile.EnsureLittleEndian();
         var header = new int[2 + input.Doubles.Count + input.Integers.Count];
         (header[0], header[1]) = (input.Doubles.Count, input.Integers.Count);
         for (int i = 0; i < input.Doubles.Count; i++)
@@ -52,14 +52,10 @@ internal static class InputFile
     /// <exception cref="FormatException">The file is missing, a link, or not exactly the arrays its header names.</exception>
     public static RunInput Read(string path)
     {
-        EnsureLittleEndian();
+        ProtocolFile.EnsureLittleEndian();
         try
         {
-            if (new FileInfo(path) is not { Exists: true, LinkTarget: null })
-            {
-                throw new FormatException("the input file is missing or is a link");
-            }
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            using var file = ProtocolFile.OpenPlain(path, "input file");
             Span<byte> counts = stackalloc byte[2 * sizeof(int)];
             file.ReadExactly(counts);
             int doubles = BinaryPrimitives.ReadInt32LittleEndian(counts);
@@ -98,17 +94,9 @@ internal static class InputFile
         {
             throw new FormatException("the input file ends before its header does", ex);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception ex) when (ProtocolFile.IsUnreadable(ex))
         {
-            throw new FormatException($"the input file cannot be read: {ex.Message}", ex);
-        }
-    }
-
-    private static void EnsureLittleEndian()
-    {
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("the worker protocol keeps numbers little-endian");
+            throw ProtocolFile.Unreadable("input file", ex);
         }
     }
 }

@@ -17,7 +17,7 @@ internal static class ResultFile
 
     public static void Write(string path, IEnumerable<double[]> arrays)
     {
-        EnsureLittleEndian();
+        ProtocolFile.EnsureLittleEndian();
         // Overwritten in place, then cut to length: truncating the last run's file first (FileMode.Create) took 2 to 7 ms of
         // a worker's result path beside the other worker's preparation, against a few hundredths of a millisecond for
         // writing over pages the file already has (worker trace and a throwaway timing, 2026-11-28).
@@ -33,7 +33,7 @@ internal static class ResultFile
     /// <exception cref="FormatException">The file is missing, or does not hold exactly those doubles.</exception>
     public static double[][] Read(string path, IReadOnlyList<int> lengths)
     {
-        EnsureLittleEndian();
+        ProtocolFile.EnsureLittleEndian();
         long total = 0;
         foreach (int length in lengths)
         {
@@ -46,11 +46,7 @@ internal static class ResultFile
         try
         {
             // Only the plain file the worker wrote: not a link to something else of the host's.
-            if (new FileInfo(path) is not { Exists: true, LinkTarget: null })
-            {
-                throw new FormatException("the result file is missing or is a link");
-            }
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            using var file = ProtocolFile.OpenPlain(path, "result file");
             if (file.Length != total * sizeof(double))
             {
                 throw new FormatException($"the result file holds {file.Length} bytes, not {total} doubles");
@@ -63,17 +59,9 @@ internal static class ResultFile
             }
             return arrays;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception ex) when (ProtocolFile.IsUnreadable(ex))
         {
-            throw new FormatException($"the result file cannot be read: {ex.Message}", ex);
-        }
-    }
-
-    private static void EnsureLittleEndian()
-    {
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("the worker protocol keeps doubles little-endian");
+            throw ProtocolFile.Unreadable("result file", ex);
         }
     }
 }
