@@ -21,13 +21,13 @@ internal sealed class SettleProbe
     internal const int TickWindowMilliseconds = 20;
     private static readonly TimeSpan Recount = TimeSpan.FromMilliseconds(50);
     private readonly long _timers = Timer.ActiveCount;
-    private readonly int _threads = ThreadCensus.Available ? ThreadCensus.ProgramThreads() : 0;
+    private readonly ThreadCensus.Census _start = ThreadCensus.Available ? ThreadCensus.Take() : default;
     private (long At, double Cpu)? _began;
     private double _finalizing;
 
-    // The program's threads as the last reading of CPU time found them: every watch ends with one, after its last sleep, so
-    // the thread count needs no reading of its own.
-    private int _lastThreads;
+    // The threads as the last reading of CPU time found them: every watch ends with one, after its last sleep, so the
+    // threads' first count needs no reading of its own.
+    private ThreadCensus.Census _last;
 
     /// <summary>Starts the watch the moment a run returns, so that the worker's own sending of the result (on the loop
     /// thread, which the census leaves out) fills the window instead of coming before it.</summary>
@@ -128,15 +128,15 @@ internal sealed class SettleProbe
         return (max - available, ThreadPool.PendingWorkItemCount);
     }
 
-    // Counted twice: a pool thread retiring between the two counts of one census is not the program's. The first count is the
-    // last watch's.
+    // Counted twice (ThreadCensus.LeftBehind): a runtime thread not yet named, or a pool thread retiring, at one census is not
+    // the program's. The first count is the last watch's.
     private int ExtraThreads()
     {
-        int extra = _lastThreads - _threads;
+        int extra = ThreadCensus.LeftBehind(_start, _last, _last);
         if (extra > 0)
         {
             Thread.Sleep(Recount);
-            extra = ThreadCensus.ProgramThreads() - _threads;
+            extra = ThreadCensus.LeftBehind(_start, _last, ThreadCensus.Take());
         }
         return extra;
     }
@@ -172,8 +172,7 @@ internal sealed class SettleProbe
         {
             return Environment.CpuUsage.TotalTime.TotalMilliseconds;
         }
-        var census = ThreadCensus.Take();
-        _lastThreads = census.ProgramThreads;
-        return census.ProgramCpuMilliseconds;
+        _last = ThreadCensus.Take();
+        return _last.ProgramCpuMilliseconds;
     }
 }

@@ -1,10 +1,12 @@
 extern alias worker;
 
+using Census = worker::RsiSim.Worker.ThreadCensus.Census;
 using ThreadCensus = worker::RsiSim.Worker.ThreadCensus;
 
 namespace RsiSim.Evaluation.Tests.Worker;
 
-/// <summary>How the worker reads its threads' CPU time from /proc: to the nanosecond where the kernel keeps it.</summary>
+/// <summary>How the worker reads its threads from /proc: their CPU time to the nanosecond where the kernel keeps it, and which
+/// of them the program left alive.</summary>
 public sealed class ThreadCensusTests
 {
     [Fact]
@@ -48,5 +50,40 @@ public sealed class ThreadCensusTests
 
         Assert.True(after - before > 0, "the spinning thread's time was not counted");
         Assert.NotEqual(0, (after - before) % 10, 6);
+    }
+
+    [Fact]
+    public void A_runtime_thread_not_yet_named_as_the_worker_starts_does_not_hide_a_thread_the_program_left()
+    {
+        // Given a start where the runtime's tiering thread (5) still had the main thread's name, named since
+        var atStart = new Census(0, [1, 5], 0);
+        // When the program left thread 9 running, seen by both counts after its run
+        var first = new Census(10, [1, 9], 0);
+        var second = new Census(20, [1, 9], 0);
+
+        // Then thread 9 is the program's, although there are as many unnamed threads as at the start
+        Assert.Equal(1, ThreadCensus.LeftBehind(atStart, first, second));
+    }
+
+    [Fact]
+    public void A_thread_seen_unnamed_by_one_count_only_is_not_the_program_s()
+    {
+        var atStart = new Census(0, [1], 0);
+
+        // A runtime thread caught before its naming by the first count, named (or gone) by the second
+        Assert.Equal(0, ThreadCensus.LeftBehind(atStart, new Census(0, [1, 7], 0), new Census(0, [1], 0)));
+        // and one that started between the two counts
+        Assert.Equal(0, ThreadCensus.LeftBehind(atStart, new Census(0, [1], 0), new Census(0, [1, 8], 0)));
+    }
+
+    [Fact]
+    public void Threads_started_from_pool_threads_count_as_pool_workers_beyond_the_pool_in_both_counts()
+    {
+        var atStart = new Census(0, [1], 0);
+
+        Assert.Equal(2, ThreadCensus.LeftBehind(atStart, new Census(0, [1], 2), new Census(0, [1], 3)));
+        Assert.Equal(0, ThreadCensus.LeftBehind(atStart, new Census(0, [1], 1), new Census(0, [1], 0)));
+        // Beside a thread started from the main thread
+        Assert.Equal(2, ThreadCensus.LeftBehind(atStart, new Census(0, [1, 4], 1), new Census(0, [1, 4], 1)));
     }
 }
