@@ -15,11 +15,12 @@ using RsiSim.Tasks.Harness;
 
 namespace RsiSim.Certification;
 
-/// <summary>Re-measures a run's reference and each arm's best candidate with BenchmarkDotNet, one whole training run per iteration, and sets the ratio of medians beside RsiSim's own speedup.</summary>
+/// <summary>Re-measures a run's reference and each arm's best candidate with BenchmarkDotNet, one whole training run per iteration, and sets the median of the rounds' ratios of medians beside RsiSim's own speedup.</summary>
 /// <remarks>
 /// Each candidate is compiled again, passes the static policy again, and must pass the task's checks against the reference
-/// on the certification's seed before it is measured. Programs are measured one after another, not interleaved: this is an
-/// independent method, not a second copy of RsiSim's protocol.
+/// on the certification's seed before it is measured. Programs are measured whole, one after another, in a few rounds whose
+/// order alternates (<see cref="CertificationOptions.Rounds"/>), not run by run as RsiSim's pairs are: this is an independent
+/// method, not a second copy of RsiSim's protocol, and every iteration repeats one seed.
 /// </remarks>
 public sealed partial class RunCertifier(ITaskCatalog tasks, CandidateCompiler compiler, CandidatePolicy policy, TimeProvider time, string toolVersion, ILogger<RunCertifier> logger)
 {
@@ -41,7 +42,7 @@ public sealed partial class RunCertifier(ITaskCatalog tasks, CandidateCompiler c
         var createReference = referenceProgram.Create ?? throw new InvalidOperationException($"the {task.Id} reference does not load: {referenceProgram.Detail}");
         var referenceOutput = task.Harness.Prepare(size, seed, createReference).Run();
 
-        var programs = new Dictionary<string, Func<IPreparedRun>>(StringComparer.Ordinal) { [reference.Hash] = () => task.Harness.Prepare(size, seed, createReference) };
+        var programs = new List<KeyValuePair<string, Func<IPreparedRun>>> { new(reference.Hash, () => task.Harness.Prepare(size, seed, createReference)) };
         var refusals = new Dictionary<string, (string Status, string Detail)>(StringComparer.Ordinal);
         foreach (var target in targets.Where(t => !t.IsReference).DistinctBy(t => t.CandidateHash))
         {
@@ -57,18 +58,18 @@ public sealed partial class RunCertifier(ITaskCatalog tasks, CandidateCompiler c
             }
             else
             {
-                programs[target.CandidateHash] = () => task.Harness.Prepare(size, seed, create);
+                programs.Add(new(target.CandidateHash, () => task.Harness.Prepare(size, seed, create)));
             }
         }
         LogMeasuring(logger, programs.Count, size, seed);
         cancellationToken.ThrowIfCancellationRequested();
         var measurer = new BenchmarkMeasurer(options, logger);
-        var medians = measurer.Measure(programs);
-        if (!medians.TryGetValue(reference.Hash, out double referenceMedian))
+        var times = measurer.Measure(programs, cancellationToken);
+        if (!times.TryGetValue(reference.Hash, out var referenceTimes))
         {
             throw new InvalidOperationException("BenchmarkDotNet gave no result for the reference; run with --verbose to see its log");
         }
-        var arms = targets.Select(t => Result(t, reference.Hash, referenceMedian, medians, refusals, options)).ToList();
+        var arms = targets.Select(t => Result(t, reference.Hash, referenceTimes, times, refusals, options)).ToList();
         return new RunCertification(time.GetUtcNow(), seed, measurer.JobDescription, toolVersion, load, arms);
     }
 
@@ -91,25 +92,28 @@ public sealed partial class RunCertifier(ITaskCatalog tasks, CandidateCompiler c
     }
 
     private static CertifiedArm Result(
-        CertificationTarget target, string referenceHash, double referenceMedian, Dictionary<string, double> medians,
+        CertificationTarget target, string referenceHash, ProgramTimes reference, Dictionary<string, ProgramTimes> times,
         Dictionary<string, (string Status, string Detail)> refusals, CertificationOptions options)
     {
         var arm = new CertifiedArm(target.Arm, target.Trial, target.CandidateHash, CertifiedArm.CertifiedStatus, target.RsiSimSpeedup,
-            target.RsiSimLow, target.RsiSimHigh, referenceMedian, null, null, "");
+            target.RsiSimLow, target.RsiSimHigh, reference.Median, null, null, "");
         if (refusals.TryGetValue(target.CandidateHash, out var refusal))
         {
             return arm with { Status = refusal.Status, ReferenceMedianSeconds = null, Detail = refusal.Detail };
         }
         string hash = target.IsReference ? referenceHash : target.CandidateHash;
-        if (!medians.TryGetValue(hash, out double median))
+        if (!times.TryGetValue(hash, out var candidate))
         {
             return arm with { Status = "crash", Detail = "BenchmarkDotNet gave no result for it; run with --verbose to see its log" };
         }
-        string detail = target.IsReference
-            ? "the arm never improved: its best is the reference itself"
-            : string.Create(CultureInfo.InvariantCulture,
-                $"medians of {options.Iterations} runs each: reference {referenceMedian * 1000:0.0} ms, candidate {median * 1000:0.0} ms");
-        return arm with { CandidateMedianSeconds = median, CertifiedSpeedup = referenceMedian / median, Detail = detail };
+        if (target.IsReference)
+        {
+            return arm with { CandidateMedianSeconds = reference.Median, CertifiedSpeedup = 1, Detail = "the arm never improved: its best is the reference itself" };
+        }
+        var rounds = ProgramTimes.RoundSpeedups(reference, candidate);
+        string detail = string.Create(CultureInfo.InvariantCulture,
+            $"medians of {options.Iterations} runs each: reference {reference.Median * 1000:0.0} ms, candidate {candidate.Median * 1000:0.0} ms; by round {string.Join(", ", rounds.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture) + "x"))}");
+        return arm with { CandidateMedianSeconds = candidate.Median, CertifiedSpeedup = ProgramTimes.Speedup(reference, candidate), Detail = detail };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Measuring {Programs} programs with BenchmarkDotNet at size {Size} on seed {Seed}")]

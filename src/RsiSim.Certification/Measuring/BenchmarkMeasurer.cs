@@ -12,33 +12,61 @@ using RsiSim.Tasks.Harness;
 
 namespace RsiSim.Certification.Measuring;
 
-/// <summary>Measures programs one after another with BenchmarkDotNet in this process (no-emit in-process toolchain, a ShortRun job).</summary>
+/// <summary>Measures programs with BenchmarkDotNet in this process (no-emit in-process toolchain, a ShortRun job), in rounds:
+/// every program once a round, one after another, the order reversed from one round to the next.</summary>
+/// <remarks>Each round is one BenchmarkDotNet run of every program; its first round warms each program up
+/// <see cref="CertificationOptions.WarmupIterations"/> times, the later ones once (other programs ran in between).</remarks>
 internal sealed class BenchmarkMeasurer(CertificationOptions options, ILogger logger)
 {
-    /// <summary>The job: ShortRun, one whole training run per iteration, every measurement kept (RsiSim's medians drop none either).</summary>
-    public Job Job { get; } = Job.ShortRun
+    public string JobDescription => string.Create(CultureInfo.InvariantCulture,
+        $"BenchmarkDotNet ShortRun, InProcessNoEmitToolchain, {options.Iterations} iterations of 1 training run in {options.Rounds} rounds (the order reversed each round), {options.WarmupIterations} warm-up in the first, {options.WarmupIn(1)} in each later one, outliers kept");
+
+    /// <summary>The job of round <paramref name="round"/> (from 0): ShortRun, one whole training run per iteration, every
+    /// measurement kept (RsiSim's medians drop none either).</summary>
+    public Job JobOf(int round) => Job.ShortRun
         .WithToolchain(new InProcessNoEmitToolchain(TimeSpan.FromHours(2), logOutput: true))
-        .WithWarmupCount(options.WarmupIterations)
-        .WithIterationCount(options.Iterations)
+        .WithWarmupCount(options.WarmupIn(round))
+        .WithIterationCount(options.IterationsIn(round))
         .WithInvocationCount(1)
         .WithUnrollFactor(1)
         .WithOutlierMode(OutlierMode.DontRemove)
         .WithId("certify");
 
-    public string JobDescription => string.Create(CultureInfo.InvariantCulture,
-        $"BenchmarkDotNet ShortRun, InProcessNoEmitToolchain, {options.WarmupIterations} warm-up + {options.Iterations} iterations of 1 training run, outliers kept");
+    /// <summary>The order programs are measured in round <paramref name="round"/>: as given in even rounds, reversed in odd ones.</summary>
+    public static IReadOnlyList<string> OrderOf(IReadOnlyList<string> names, int round) => round % 2 == 0 ? names : [.. names.Reverse()];
 
-    /// <summary>Median seconds of one run of each program, by name; a program whose benchmark failed is absent.</summary>
-    public Dictionary<string, double> Measure(IReadOnlyDictionary<string, Func<IPreparedRun>> programs)
+    /// <summary>The seconds of each measured run of each program, round by round, by name, in the order given (the reference
+    /// first); a program whose benchmark failed in any round is absent.</summary>
+    public Dictionary<string, ProgramTimes> Measure(IReadOnlyList<KeyValuePair<string, Func<IPreparedRun>>> programs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(programs);
+        var names = programs.Select(p => p.Key).ToList();
+        var rounds = names.ToDictionary(n => n, _ => new List<IReadOnlyList<double>>(), StringComparer.Ordinal);
+        for (int round = 0; round < options.Rounds; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var measured = MeasureRound(programs.ToDictionary(StringComparer.Ordinal), OrderOf(names, round), round);
+            foreach (string name in names)
+            {
+                if (measured.TryGetValue(name, out var seconds))
+                {
+                    rounds[name].Add(seconds);
+                }
+            }
+        }
+        return rounds.Where(r => r.Value.Count == options.Rounds).ToDictionary(r => r.Key, r => new ProgramTimes(r.Value), StringComparer.Ordinal);
+    }
+
+    private Dictionary<string, IReadOnlyList<double>> MeasureRound(IReadOnlyDictionary<string, Func<IPreparedRun>> programs, IReadOnlyList<string> order, int round)
+    {
         string artifacts = Directory.CreateTempSubdirectory("rsisim-certify-").FullName;
         try
         {
             var config = ManualConfig.CreateEmpty()
-                .AddJob(Job)
+                .AddJob(JobOf(round))
                 .AddLogger(new BenchmarkLogger(logger))
                 .AddColumnProvider(DefaultColumnProviders.Instance)
+                .WithOrderer(new RoundOrderer(order))
                 .WithArtifactsPath(artifacts)
                 // A Debug build of rsisim runs the harness unoptimised, alike for both programs and as in the worker;
                 // the programs themselves are always Roslyn Release images.
@@ -51,7 +79,10 @@ internal sealed class BenchmarkMeasurer(CertificationOptions options, ILogger lo
                     var summary = BenchmarkRunner.Run<TrainingRunBenchmark>(config);
                     return summary.Reports
                         .Where(r => r.Success && r.ResultStatistics is not null)
-                        .ToDictionary(r => (string)r.BenchmarkCase.Parameters[nameof(TrainingRunBenchmark.Program)], r => r.ResultStatistics!.Median / 1e9, StringComparer.Ordinal);
+                        .ToDictionary(
+                            r => (string)r.BenchmarkCase.Parameters[nameof(TrainingRunBenchmark.Program)],
+                            r => (IReadOnlyList<double>)[.. r.ResultStatistics!.OriginalValues.Select(ns => ns / 1e9)],
+                            StringComparer.Ordinal);
                 }
                 finally
                 {

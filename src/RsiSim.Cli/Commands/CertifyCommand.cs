@@ -23,9 +23,14 @@ internal sealed class CertifyCommand : AsyncCommand<CertifyCommand.Settings>
         public string RunDirectory { get; init; } = "";
 
         [CommandOption("--iterations <N>")]
-        [Description("Measured training runs per program (after 3 warm-up runs). Default 9.")]
+        [Description("Measured training runs per program, over all rounds (after 3 warm-up runs, and 1 more in each later round). Default 9.")]
         [DefaultValue(9)]
         public int Iterations { get; init; } = 9;
+
+        [CommandOption("--rounds <N>")]
+        [Description("Rounds the measured runs are split into: each measures every program, the order reversed from one round to the next, and the certified speedup is the median of the rounds' ratios. Default 3; at most --iterations.")]
+        [DefaultValue(3)]
+        public int Rounds { get; init; } = 3;
 
         [CommandOption("--seed <SEED>")]
         [Description("The seed of the training run every measurement repeats. Default: derived from the run's seed.")]
@@ -40,7 +45,9 @@ internal sealed class CertifyCommand : AsyncCommand<CertifyCommand.Settings>
         public bool Verbose { get; init; }
 
         public override ValidationResult Validate() =>
-            Iterations is < 1 or > 1000 ? ValidationResult.Error("--iterations must be between 1 and 1000") : ValidationResult.Success();
+            Iterations is < 1 or > 1000 ? ValidationResult.Error("--iterations must be between 1 and 1000")
+            : Rounds < 1 || Rounds > Iterations ? ValidationResult.Error($"--rounds must be between 1 and --iterations ({Iterations}): each round measures every program at least once")
+            : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -51,11 +58,11 @@ internal sealed class CertifyCommand : AsyncCommand<CertifyCommand.Settings>
         var run = await RunFolders.LoadAsync(settings.RunDirectory, cancellationToken).ConfigureAwait(false);
         var certifier = new RunCertifier(composition.Tasks, composition.Compiler, CandidatePolicy.Default, TimeProvider.System, ToolVersion.Text,
             loggers.CreateLogger<RunCertifier>());
-        var options = new CertificationOptions { Iterations = settings.Iterations, Seed = settings.Seed };
+        var options = new CertificationOptions { Iterations = settings.Iterations, Rounds = settings.Rounds, Seed = settings.Seed };
         if (!settings.Json)
         {
             AnsiConsole.MarkupLineInterpolated(
-                $"Certifying {run.Manifest.Name} ({run.Manifest.TaskId}/{run.Manifest.Size}): the reference and each arm's best, {options.WarmupIterations} warm-up and {options.Iterations} measured training runs each, with BenchmarkDotNet...");
+                $"Certifying {run.Manifest.Name} ({run.Manifest.TaskId}/{run.Manifest.Size}): the reference and each arm's best, {options.Iterations} measured training runs each in {options.Rounds} rounds, with BenchmarkDotNet...");
         }
         var certification = await Task.Run(() => certifier.Certify(run, options, cancellationToken), cancellationToken).ConfigureAwait(false);
         await store.SaveAsync(certification, cancellationToken).ConfigureAwait(false);

@@ -81,10 +81,45 @@ public sealed class CertifyCommandTests(TinyRunFixture fixture) : IClassFixture<
         Assert.True(help.ExitCode == 0, help.ToString());
         string text = Flat.Text(help.Stdout);
         Assert.Contains("rsisim certify <run-dir>", text, StringComparison.Ordinal);
-        foreach (string option in new[] { "--iterations", "--seed", "--json", "--verbose" })
+        foreach (string option in new[] { "--iterations", "--rounds", "--seed", "--json", "--verbose" })
         {
             Assert.Contains(option, text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task A_candidate_is_measured_in_rounds_and_certified_at_the_median_of_the_rounds_ratios()
+    {
+        // Given an arm whose best is a copy of the reference (another hash, so measured as a candidate)
+        string copy = TinyLmTask.Instance.ReferenceSource + "\n// a copy, measured as a candidate\n";
+        string run = fixture.CopyWith("rounds", $"""
+            INSERT INTO candidates (hash, parent_hash, moves_json, source, created_at) VALUES ('eeeeeeeeeeeeeeee', NULL, '[]', '{copy.Replace("'", "''", StringComparison.Ordinal)}', '2026-01-01T00:00:00.0000000+00:00');
+            UPDATE trials SET best_hash = 'eeeeeeeeeeeeeeee', best_speedup = 1.5 WHERE arm = 'greedy' AND trial = 0;
+            """);
+
+        var certify = await CliProcess.RunAsync(fixture.Root, Timeout, "certify", run, "--iterations", "3", "--rounds", "3");
+
+        // Then it is measured in three rounds of one iteration, and its certified speedup is the middle of the three rounds' ratios
+        Assert.True(certify.ExitCode == 0, certify.ToString());
+        Assert.Contains("3 iterations of 1 training run in 3 rounds", (string)Rows(run, "SELECT job FROM certifications").Single()[0], StringComparison.Ordinal);
+        var greedy = Rows(run, "SELECT status, detail, certified_speedup FROM certified_arms WHERE arm = 'greedy'").Single();
+        Assert.Equal("certified", greedy[0]);
+        var byRound = System.Text.RegularExpressions.Regex.Match((string)greedy[1], @"by round ([0-9.]+)x, ([0-9.]+)x, ([0-9.]+)x$");
+        Assert.True(byRound.Success, (string)greedy[1]);
+        var rounds = byRound.Groups.Values.Skip(1).Select(g => double.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(rounds[1], (double)greedy[2], 0.006);
+    }
+
+    [Fact]
+    public async Task More_rounds_than_measured_iterations_is_a_usage_error_before_anything_is_measured()
+    {
+        string run = fixture.CopyWith("too-many-rounds", "SELECT 1");
+
+        var certify = await CliProcess.RunAsync(fixture.Root, Timeout, "certify", run, "--iterations", "2", "--rounds", "3");
+
+        Assert.Equal(2, certify.ExitCode);
+        Assert.Contains("--rounds must be between 1 and --iterations (2)", Flat.Text(certify.Stderr), StringComparison.Ordinal);
+        Assert.Empty(Rows(run, "SELECT name FROM sqlite_master WHERE name = 'certified_arms'"));
     }
 
     private static List<object[]> Rows(string run, string sql)
