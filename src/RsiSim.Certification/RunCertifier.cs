@@ -64,12 +64,12 @@ public sealed partial class RunCertifier(ITaskCatalog tasks, CandidateCompiler c
         LogMeasuring(logger, programs.Count, size, seed);
         cancellationToken.ThrowIfCancellationRequested();
         var measurer = new BenchmarkMeasurer(options, logger);
-        var times = measurer.Measure(programs, cancellationToken);
-        if (!times.TryGetValue(reference.Hash, out var referenceTimes))
+        var measured = measurer.Measure(programs, cancellationToken);
+        if (!measured.Times.TryGetValue(reference.Hash, out var referenceTimes))
         {
-            throw new InvalidOperationException("BenchmarkDotNet gave no result for the reference; run with --verbose to see its log");
+            throw new InvalidOperationException($"the reference could not be measured: {measured.NoResult(reference.Hash, options.Rounds)}");
         }
-        var arms = targets.Select(t => Result(t, reference.Hash, referenceTimes, times, refusals, options)).ToList();
+        var arms = targets.Select(t => Result(t, reference.Hash, referenceTimes, measured, refusals, options)).ToList();
         return new RunCertification(time.GetUtcNow(), seed, measurer.JobDescription, toolVersion, load, arms);
     }
 
@@ -92,7 +92,7 @@ public sealed partial class RunCertifier(ITaskCatalog tasks, CandidateCompiler c
     }
 
     private static CertifiedArm Result(
-        CertificationTarget target, string referenceHash, ProgramTimes reference, Dictionary<string, ProgramTimes> times,
+        CertificationTarget target, string referenceHash, ProgramTimes reference, BenchmarkMeasurement measured,
         Dictionary<string, (string Status, string Detail)> refusals, CertificationOptions options)
     {
         var arm = new CertifiedArm(target.Arm, target.Trial, target.CandidateHash, CertifiedArm.CertifiedStatus, target.RsiSimSpeedup,
@@ -102,9 +102,9 @@ public sealed partial class RunCertifier(ITaskCatalog tasks, CandidateCompiler c
             return arm with { Status = refusal.Status, ReferenceMedianSeconds = null, Detail = refusal.Detail };
         }
         string hash = target.IsReference ? referenceHash : target.CandidateHash;
-        if (!times.TryGetValue(hash, out var candidate))
+        if (!measured.Times.TryGetValue(hash, out var candidate))
         {
-            return arm with { Status = "crash", Detail = "BenchmarkDotNet gave no result for it; run with --verbose to see its log" };
+            return arm with { Status = "crash", Detail = measured.NoResult(hash, options.Rounds) };
         }
         if (target.IsReference)
         {

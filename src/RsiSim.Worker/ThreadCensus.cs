@@ -28,7 +28,7 @@ internal static class ThreadCensus
     private const string Finalizer = ".NET Finalizer";
     private static string? s_finalizerTask;
 
-    public static bool Available => Directory.Exists(Tasks);
+    public static bool Available { get; } = Directory.Exists(Tasks);
 
     /// <summary>Whether this kernel keeps each thread's CPU time to the nanosecond (schedstat), not only in 10 ms ticks.</summary>
     public static bool Nanoseconds { get; } = File.Exists($"{Tasks}/{Environment.ProcessId}/schedstat");
@@ -87,17 +87,21 @@ internal static class ThreadCensus
     /// evaluations in 20 passed beside six busy loops). A thread that was there at the start is never the program's; one
     /// that appeared since counts only if it is still there, still unnamed, at the second census.
     /// </remarks>
+    /// <remarks>Pool workers have no ids to tell apart: those beyond the pool's count in both later censuses are the program's,
+    /// whatever the start found (a worker starts with no pool thread, and one retiring as the start's census was taken would
+    /// otherwise hide one the program left). A census never taken (no census here) has no threads.</remarks>
     internal static int LeftBehind(Census atStart, Census first, Census second)
     {
+        int[] before = atStart.UnnamedThreads ?? [], seen = first.UnnamedThreads ?? [];
         int left = 0;
-        foreach (int id in second.UnnamedThreads)
+        foreach (int id in second.UnnamedThreads ?? [])
         {
-            if (Array.IndexOf(first.UnnamedThreads, id) >= 0 && Array.IndexOf(atStart.UnnamedThreads, id) < 0)
+            if (Array.IndexOf(seen, id) >= 0 && Array.IndexOf(before, id) < 0)
             {
                 left++;
             }
         }
-        return left + Math.Max(0, Math.Min(first.ExtraPoolThreads, second.ExtraPoolThreads) - atStart.ExtraPoolThreads);
+        return left + Math.Max(0, Math.Min(first.ExtraPoolThreads, second.ExtraPoolThreads));
     }
 
     /// <summary>CPU milliseconds used so far by the runtime's finalizer thread, which runs the program's finalizers.</summary>

@@ -18,8 +18,11 @@ namespace RsiSim.Certification.Measuring;
 /// <see cref="CertificationOptions.WarmupIterations"/> times, the later ones once (other programs ran in between).</remarks>
 internal sealed class BenchmarkMeasurer(CertificationOptions options, ILogger logger)
 {
-    public string JobDescription => string.Create(CultureInfo.InvariantCulture,
-        $"BenchmarkDotNet ShortRun, InProcessNoEmitToolchain, {options.Iterations} iterations of 1 training run in {options.Rounds} rounds (the order reversed each round), {options.WarmupIterations} warm-up in the first, {options.WarmupIn(1)} in each later one, outliers kept");
+    public string JobDescription => options.Rounds == 1
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"BenchmarkDotNet ShortRun, InProcessNoEmitToolchain, {options.WarmupIterations} warm-up + {options.Iterations} iterations of 1 training run in 1 round, outliers kept")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"BenchmarkDotNet ShortRun, InProcessNoEmitToolchain, {options.Iterations} iterations of 1 training run in {options.Rounds} rounds (the order reversed each round), {options.WarmupIterations} warm-up in the first, {options.WarmupIn(1)} in each later one, outliers kept");
 
     /// <summary>The job of round <paramref name="round"/> (from 0): ShortRun, one whole training run per iteration, every
     /// measurement kept (RsiSim's medians drop none either).</summary>
@@ -36,25 +39,35 @@ internal sealed class BenchmarkMeasurer(CertificationOptions options, ILogger lo
     public static IReadOnlyList<string> OrderOf(IReadOnlyList<string> names, int round) => round % 2 == 0 ? names : [.. names.Reverse()];
 
     /// <summary>The seconds of each measured run of each program, round by round, by name, in the order given (the reference
-    /// first); a program whose benchmark failed in any round is absent.</summary>
-    public Dictionary<string, ProgramTimes> Measure(IReadOnlyList<KeyValuePair<string, Func<IPreparedRun>>> programs, CancellationToken cancellationToken)
+    /// first). A program BenchmarkDotNet gave no result for in a round is measured no more and named with that round (from 1);
+    /// after the reference's failure no round is measured.</summary>
+    public BenchmarkMeasurement Measure(IReadOnlyList<KeyValuePair<string, Func<IPreparedRun>>> programs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(programs);
-        var names = programs.Select(p => p.Key).ToList();
-        var rounds = names.ToDictionary(n => n, _ => new List<IReadOnlyList<double>>(), StringComparer.Ordinal);
-        for (int round = 0; round < options.Rounds; round++)
+        var alive = programs.Select(p => p.Key).ToList();
+        string? reference = alive.FirstOrDefault();
+        var rounds = alive.ToDictionary(n => n, _ => new List<IReadOnlyList<double>>(), StringComparer.Ordinal);
+        var failed = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int round = 0; round < options.Rounds && reference is not null && !failed.ContainsKey(reference); round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var measured = MeasureRound(programs.ToDictionary(StringComparer.Ordinal), OrderOf(names, round), round);
-            foreach (string name in names)
+            var measured = MeasureRound(programs.Where(p => alive.Contains(p.Key)).ToDictionary(StringComparer.Ordinal), OrderOf(alive, round), round);
+            foreach (string name in alive.ToList())
             {
                 if (measured.TryGetValue(name, out var seconds))
                 {
                     rounds[name].Add(seconds);
                 }
+                else
+                {
+                    failed[name] = round + 1;
+                    alive.Remove(name);
+                }
             }
         }
-        return rounds.Where(r => r.Value.Count == options.Rounds).ToDictionary(r => r.Key, r => new ProgramTimes(r.Value), StringComparer.Ordinal);
+        return new BenchmarkMeasurement(
+            rounds.Where(r => alive.Contains(r.Key) && r.Value.Count == options.Rounds).ToDictionary(r => r.Key, r => new ProgramTimes(r.Value), StringComparer.Ordinal),
+            failed);
     }
 
     private Dictionary<string, IReadOnlyList<double>> MeasureRound(IReadOnlyDictionary<string, Func<IPreparedRun>> programs, IReadOnlyList<string> order, int round)

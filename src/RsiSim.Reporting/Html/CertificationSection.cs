@@ -16,8 +16,9 @@ internal static class CertificationSection
         }
         html.Append("<h2 id=\"certified-heading\">Certified speedups</h2>\n");
         html.Append("<p><code>rsisim certify</code> re-measured the reference and each arm's best candidate (its best trial's best) with BenchmarkDotNet, "
-            + "in process, one whole training run per iteration on one fixed seed, each program after the other. Certified speedup: the "
-            + "reference's median over the candidate's. Difference: certified over RsiSim's, minus one. Two figures more than "
+            + "in process, one whole training run per iteration on one fixed seed, in rounds whose order alternates (the job below says how "
+            + "many; certifications before 2026-12-07 had one). Certified speedup: the median of the rounds' speedups, each the reference's "
+            + "median in that round over the candidate's. Difference: certified over RsiSim's, minus one. Two figures more than "
             + $"{CertifiedArm.AgreementTolerance * 100:0}% apart disagree: one of them was measured under other conditions, or by luck.</p>\n");
         foreach (var run in certified)
         {

@@ -8,9 +8,10 @@ namespace RsiSim.Storage.Certifications;
 /// <param name="RsiSimSpeedup">The speedup RsiSim recorded: the trial's best, confirmed by a fresh measurement.</param>
 /// <param name="RsiSimLow">Lower bound of RsiSim's 95% interval; null when the best is the reference itself.</param>
 /// <param name="RsiSimHigh">Upper bound of RsiSim's 95% interval.</param>
-/// <param name="ReferenceMedianSeconds">The reference's median time for one training run in the certification.</param>
-/// <param name="CandidateMedianSeconds">The candidate's median time for one training run in the certification.</param>
-/// <param name="CertifiedSpeedup">Reference median over candidate median; null unless certified.</param>
+/// <param name="ReferenceMedianSeconds">The reference's median time for one training run in the certification, every round's runs together.</param>
+/// <param name="CandidateMedianSeconds">The candidate's median time for one training run in the certification, every round's runs together.</param>
+/// <param name="CertifiedSpeedup">The median of the rounds' speedups, each the reference's median in the round over the candidate's
+/// (with one round, as every certification before 2026-12-07: reference median over candidate median); null unless certified.</param>
 /// <param name="Detail">A sentence: what was measured, or why nothing was.</param>
 public sealed record CertifiedArm(
     string Arm,

@@ -82,8 +82,17 @@ public sealed class ThreadCensusTests
         var atStart = new Census(0, [1], 0);
 
         Assert.Equal(2, ThreadCensus.LeftBehind(atStart, new Census(0, [1], 2), new Census(0, [1], 3)));
+        // whatever the start found: a pool thread retiring as it was taken would otherwise hide one the program left
+        Assert.Equal(1, ThreadCensus.LeftBehind(new Census(0, [1], 1), new Census(0, [1], 1), new Census(0, [1], 1)));
         Assert.Equal(0, ThreadCensus.LeftBehind(atStart, new Census(0, [1], 1), new Census(0, [1], 0)));
         // Beside a thread started from the main thread
         Assert.Equal(2, ThreadCensus.LeftBehind(atStart, new Census(0, [1, 4], 1), new Census(0, [1, 4], 1)));
+    }
+
+    [Fact]
+    public void A_census_never_taken_counts_no_thread()
+    {
+        Assert.Equal(0, ThreadCensus.LeftBehind(default, default, default));
+        Assert.Equal(1, ThreadCensus.LeftBehind(default, new Census(0, [1], 0), new Census(0, [1], 0)));
     }
 }
