@@ -82,14 +82,15 @@ internal static class ThreadCensus
     /// <remarks>
     /// Threads are told apart by id, not counted: the runtime names its threads just after starting them, and until then
     /// one shows the name of the thread that started it, like a thread of the program. Under load that moment lasts: a spare
-    /// worker's first census found such a thread (its tiered compilation's, starting after the warm-up) 16 times in 18,
+    /// worker's first census found such a thread 16 times in 18 (the runtime's signal handler, started in the warm-up: the
+    /// census listed a second "dotnet" and no ".NET SigHandler"),
     /// and a count taken against that start missed the thread the adversarial <c>background-thread</c> left running (7
     /// evaluations in 20 passed beside six busy loops). A thread that was there at the start is never the program's; one
     /// that appeared since counts only if it is still there, still unnamed, at the second census.
-    /// </remarks>
-    /// <remarks>Pool workers have no ids to tell apart: those beyond the pool's count in both later censuses are the program's,
+    /// Pool workers have no ids to tell apart: those beyond the pool's count in both later censuses are the program's,
     /// whatever the start found (a worker starts with no pool thread, and one retiring as the start's census was taken would
-    /// otherwise hide one the program left). A census never taken (no census here) has no threads.</remarks>
+    /// otherwise hide one the program left). A census never taken (no census here) has no threads.
+    /// </remarks>
     internal static int LeftBehind(Census atStart, Census first, Census second)
     {
         int[] before = atStart.UnnamedThreads ?? [], seen = first.UnnamedThreads ?? [];
