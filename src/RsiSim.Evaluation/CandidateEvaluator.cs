@@ -111,25 +111,27 @@ public sealed partial class CandidateEvaluator(
             Interlocked.Increment(ref _drawnAhead);
         }
         var inputs = runner.TakesInputs ? expected ?? new RunInputs(task.Harness, request.Size) : null;
-        var (failure, baseline, compiled, started) = await PrepareAsync(task, request, inputs, cancellationToken).ConfigureAwait(false);
-        if (failure is not null)
+        var prepared = await PrepareAsync(task, request, inputs, cancellationToken).ConfigureAwait(false);
+        if (prepared.Failure is not null)
         {
-            return failure;
+            return prepared.Failure;
         }
 
         IDisposable exclusive;
         try
         {
-            exclusive = await gate.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
+            exclusive = prepared.Exclusive ?? await gate.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await DiscardAsync(started).ConfigureAwait(false);
+            await DiscardAsync(prepared.Started).ConfigureAwait(false);
             throw;
         }
         using (exclusive)
         {
-            var opening = await runner.OpenAsync(new SessionRequest(task, request.Size, baseline!.Image!, compiled!.Image!) { Started = started, Inputs = inputs }, cancellationToken).ConfigureAwait(false);
+            // The drawing, if it still goes on, is over before the hold ends, whatever happens.
+            await using var drawn = new DrawnBeforeLetGo(prepared.Drawing);
+            var opening = await runner.OpenAsync(new SessionRequest(task, request.Size, prepared.Baseline!.Image!, prepared.Compiled!.Image!) { Started = prepared.Started, Inputs = inputs }, cancellationToken).ConfigureAwait(false);
             if (opening.Session is null)
             {
                 return EvaluationResult.Failed(opening.Failure!.Value, opening.Detail);
@@ -137,7 +139,7 @@ public sealed partial class CandidateEvaluator(
             await using (opening.Session.ConfigureAwait(false))
             {
                 return await timing.MeasureAsync(
-                    opening.Session,
+                    prepared.Drawing.IsCompleted ? opening.Session : new DrawnAfterFirstRun(opening.Session, prepared.Drawing),
                     (seed, candidate, referenceRun) => task.Harness.Check(request.Size, seed, candidate, referenceRun),
                     (seed, referenceRun) => task.Harness.Anticipate(request.Size, seed, referenceRun),
                     request.HiddenSeed,
@@ -146,17 +148,25 @@ public sealed partial class CandidateEvaluator(
         }
     }
 
-    // Compiling, the policy and starting the runner's processes ahead may run beside other evaluations' compiles, never
-    // beside a timed run (the shared hold); what was started ahead is ready before the hold ends, or stopped.
-    private async ValueTask<(EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled, IAsyncDisposable? Started)> PrepareAsync(
-        IHarnessedTask task, EvaluationRequest request, RunInputs? inputs, CancellationToken cancellationToken)
+    // Waits, quietly, for a drawing still going when the evaluation ends: its own fault, if any, met the evaluation already.
+    private sealed class DrawnBeforeLetGo(Task drawing) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await WorkerTurnover.Quietly(drawing).ConfigureAwait(false);
+    }
+
+    // Compiling, the policy, drawing the runs' inputs and starting the runner's processes ahead may run beside other
+    // evaluations' compiles, never beside a timed run (the shared hold); what was started or drawn is done before the hold
+    // ends. Or, where the start still goes on once the compile is done and nothing else holds the gate, the hold becomes
+    // the exclusive one (returned as Exclusive, with the drawing, if it still goes on too): both go on beside this
+    // evaluation's own first run, a warm-up, and nobody else's.
+    private async ValueTask<Prepared> PrepareAsync(IHarnessedTask task, EvaluationRequest request, RunInputs? inputs, CancellationToken cancellationToken)
     {
         using var shared = await gate.EnterSharedAsync(cancellationToken).ConfigureAwait(false);
         var starting = runner.StartAheadAsync(cancellationToken).AsTask();
-        (EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled) prepared;
+        Compiled compiled;
         try
         {
-            prepared = await CompileAsync(task, request, inputs, cancellationToken).ConfigureAwait(false);
+            compiled = await CompileAsync(task, request, inputs, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -164,31 +174,67 @@ public sealed partial class CandidateEvaluator(
             throw;
         }
         var started = await starting.ConfigureAwait(false);
-        if (prepared.Failure is not null)
+        if (compiled.Failure is not null)
         {
             await DiscardAsync(started).ConfigureAwait(false);
-            started = null;
+            return new Prepared(compiled.Failure, null, null, null, null, Task.CompletedTask);
         }
-        return (prepared.Failure, prepared.Baseline, prepared.Compiled, started);
+        // What the runner held back until the compile was done starts now.
+        (started as IStartingAhead)?.Begin();
+        var stillStarting = started is IStartingAhead { Ready.IsCompleted: false } ahead ? ahead.Ready : Task.CompletedTask;
+        if (!stillStarting.IsCompleted && gate.TryUpgrade(shared) is { } exclusive)
+        {
+            return new Prepared(null, compiled.Baseline, compiled.Candidate, started, exclusive, compiled.Drawing);
+        }
+        try
+        {
+            await Task.WhenAll(stillStarting, compiled.Drawing).ConfigureAwait(false);
+        }
+        catch
+        {
+            await DiscardAsync(started).ConfigureAwait(false);
+            throw;
+        }
+        return new Prepared(null, compiled.Baseline, compiled.Candidate, started, null, Task.CompletedTask);
     }
 
-    private async ValueTask<(EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled)> CompileAsync(
-        IHarnessedTask task, EvaluationRequest request, RunInputs? inputs, CancellationToken cancellationToken)
+    /// <summary>What an evaluation has before its session opens.</summary>
+    /// <param name="Exclusive">The timing gate, held alone already, where the start or the drawing still goes on.</param>
+    /// <param name="Drawing">The runs' inputs still being drawn (beside the first run only), or done.</param>
+    private sealed record Prepared(EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Compiled, IAsyncDisposable? Started, IDisposable? Exclusive, Task Drawing);
+
+    /// <param name="Drawing">The runs' inputs drawn after the policy passed, perhaps still going.</param>
+    private sealed record Compiled(EvaluationResult? Failure, CompileResult? Baseline, CompileResult? Candidate, Task Drawing);
+
+    private async ValueTask<Compiled> CompileAsync(IHarnessedTask task, EvaluationRequest request, RunInputs? inputs, CancellationToken cancellationToken)
     {
         // The policy reads the compilation while Roslyn emits it, each on its own thread: the two bind the same source
         // separately anyway (a semantic model does not reuse the emit's bound bodies). Errors are reported before
         // violations, as when the policy waited for the compile. The policy's thread then draws the runs' inputs for the
-        // workers (those not drawn ahead, Expect), unless the candidate broke the policy or did not compile.
+        // workers (those not drawn ahead, Expect), unless the candidate broke the policy or did not compile; the caller
+        // waits for that drawing.
         var compilation = CandidateCompiler.CreateCompilation(request.Candidate.Source, request.Candidate.Hash);
         using var noSession = new CancellationTokenSource();
+        // Read now: the drawing may go on after this method has returned and disposed its source.
+        var noSessionToken = noSession.Token;
+        var verdict = new TaskCompletionSource<ImmutableArray<CompileDiagnostic>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var checking = Task.Run(() =>
         {
-            var violations = policy.Check(compilation);
-            if (violations.Length == 0)
+            ImmutableArray<CompileDiagnostic> found;
+            try
             {
-                inputs?.DrawAll(timing.Seeds(request.HiddenSeed), noSession.Token);
+                found = policy.Check(compilation);
             }
-            return violations;
+            catch (Exception ex)
+            {
+                verdict.TrySetException(ex);
+                throw;
+            }
+            verdict.TrySetResult(found);
+            if (found.Length == 0)
+            {
+                inputs?.DrawAll(timing.Seeds(request.HiddenSeed), noSessionToken);
+            }
         }, cancellationToken);
         CompileResult compiled;
         try
@@ -205,18 +251,30 @@ public sealed partial class CandidateEvaluator(
         {
             await noSession.CancelAsync().ConfigureAwait(false);
             await ObserveAsync(checking).ConfigureAwait(false);
-            return (CompileFailure(compiled), null, null);
+            return new Compiled(CompileFailure(compiled), null, null, Task.CompletedTask);
         }
-        var violations = await checking.ConfigureAwait(false);
+        // The verdict, or what kept the policy's task from giving one (it was cancelled before it began).
+        await Task.WhenAny(verdict.Task, checking).ConfigureAwait(false);
+        var violations = verdict.Task.IsCompleted ? await verdict.Task.ConfigureAwait(false) : await FaultOfAsync(checking).ConfigureAwait(false);
         if (violations.Length > 0)
         {
-            return (Rejected(EvaluationStatus.PolicyViolation, violations, "violations"), null, null);
+            await checking.ConfigureAwait(false);
+            return new Compiled(Rejected(EvaluationStatus.PolicyViolation, violations, "violations"), null, null, Task.CompletedTask);
         }
         var reference = Candidate.FromSource(task.ReferenceSource);
         var baseline = compiler.Compile(reference.Source, reference.Hash);
-        return baseline.Succeeded
-            ? (null, baseline, compiled)
-            : throw new InvalidOperationException($"the {task.Id} reference does not compile: {baseline.Errors[0]}");
+        if (!baseline.Succeeded)
+        {
+            await ObserveAsync(checking).ConfigureAwait(false);
+            throw new InvalidOperationException($"the {task.Id} reference does not compile: {baseline.Errors[0]}");
+        }
+        return new Compiled(null, baseline, compiled, checking);
+    }
+
+    private static async Task<ImmutableArray<CompileDiagnostic>> FaultOfAsync(Task checking)
+    {
+        await checking.ConfigureAwait(false);
+        throw new InvalidOperationException("the policy gave no verdict");
     }
 
     // The policy's verdict on a source that did not compile is not wanted, nor anything it threw reading broken code.

@@ -12,7 +12,8 @@ using RsiSim.Tasks.TinyLm;
 namespace RsiSim.Evaluation.Tests;
 
 /// <summary>The runs' inputs drawn in the host for a runner that takes them: every seed of the schedule before the session
-/// opens, and, for an evaluation named ahead (<see cref="CandidateEvaluator.Expect"/>), before its compile.</summary>
+/// opens (before its second run, where it opens beside its workers' start), and, for an evaluation named ahead
+/// (<see cref="CandidateEvaluator.Expect"/>), before its compile.</summary>
 public sealed class RunInputsTests
 {
     private static readonly TimingOptions Timing = new(WarmupRuns: 1, Repetitions: 2);
@@ -113,19 +114,71 @@ public sealed class RunInputsTests
         Assert.Equal(7, seeds.Distinct().Count());
     }
 
-    /// <summary>Runs in process, taking inputs; notes which seeds each opening found drawn.</summary>
-    private sealed class InputsRunner : ICandidateRunner
+    [Fact]
+    public async Task A_session_opened_beside_its_start_has_every_seed_drawn_before_its_second_run()
+    {
+        var runner = new InputsRunner(stillStarting: true);
+        using var gate = new TimingGate();
+        var evaluator = new CandidateEvaluator(
+            BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, runner, new TimingProtocol(Timing),
+            new MemoryEvaluationCache(), gate, NullLogger<CandidateEvaluator>.Instance);
+
+        var evaluation = await evaluator.EvaluateAsync(Request(5), Cancellation);
+
+        Assert.Equal(EvaluationStatus.Passed, evaluation.Status);
+        var all = new TimingProtocol(Timing).Seeds(5).Order();
+        Assert.Equal(2 * (Timing.WarmupRuns + Timing.Repetitions), runner.SeedsAtRun.Count);
+        Assert.All(runner.SeedsAtRun.Skip(1), drawn => Assert.Equal(all, drawn.Order()));
+    }
+
+    /// <summary>Runs in process, taking inputs; notes which seeds each opening, and each run, found drawn.</summary>
+    /// <param name="stillStarting">Hands the evaluator a start that is ready only 300 ms after it begins, so that the session
+    /// opens beside it.</param>
+    private sealed class InputsRunner(bool stillStarting = false) : ICandidateRunner
     {
         private readonly InProcessCandidateRunner _inner = new();
 
         public List<IReadOnlyCollection<ulong>> SeedsAtOpening { get; } = [];
 
+        public List<IReadOnlyCollection<ulong>> SeedsAtRun { get; } = [];
+
         public bool TakesInputs => true;
 
-        public ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
+        public ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IAsyncDisposable?>(stillStarting ? new SlowStart() : null);
+
+        public async ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
         {
             SeedsAtOpening.Add(request.Inputs!.Seeds);
-            return _inner.OpenAsync(request, cancellationToken);
+            var opening = await _inner.OpenAsync(request, cancellationToken);
+            return opening.Session is { } session ? SessionOpening.Opened(new Noting(session, () => SeedsAtRun.Add(request.Inputs.Seeds))) : opening;
+        }
+
+        private sealed class SlowStart : IStartingAhead
+        {
+            private readonly TaskCompletionSource _begun = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public SlowStart() => Ready = _begun.Task.ContinueWith(_ => Task.Delay(300), TaskScheduler.Default).Unwrap();
+
+            public Task Ready { get; }
+
+            public void Begin() => _begun.TrySetResult();
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+
+        private sealed class Noting(IRunSession inner, Action note) : IRunSession
+        {
+            public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken) =>
+                RunAsync(side, seed, timeout, null, cancellationToken);
+
+            public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RsiSim.Tasks.Harness.RunOutput>? whileSettling, CancellationToken cancellationToken)
+            {
+                note();
+                return inner.RunAsync(side, seed, timeout, whileSettling, cancellationToken);
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
         }
     }
 }

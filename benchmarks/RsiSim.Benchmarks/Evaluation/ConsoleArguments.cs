@@ -10,7 +10,8 @@ internal static class ConsoleArguments
         Text(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     /// <summary>The sandbox with <c>--settle MS</c> (the settle window), <c>--unplaced</c> (CPUs left to the scheduler),
-    /// <c>--no-spare</c> (no worker started ahead for the next candidate),
+    /// <c>--no-spare</c> (no worker started ahead for the next candidate), <c>--start-first</c> (the reference's first run
+    /// waits for the candidate's worker to start and load, as before it could go beside them),
     /// <c>--worker-draws</c> (each worker draws its runs' data from their seeds, as before the host drew them) and
     /// <c>--worker PATH</c> (another build of RsiSim.Worker.dll, e.g. one published ReadyToRun) applied.</summary>
     public static SandboxOptions Sandbox(string[] args)
@@ -21,6 +22,7 @@ internal static class ConsoleArguments
             SettleWindow = TimeSpan.FromMilliseconds(Number(args, "--settle", (int)defaults.SettleWindow.TotalMilliseconds)),
             PlaceRuns = !args.Contains("--unplaced"),
             SpareWorker = !args.Contains("--no-spare"),
+            FirstRunBesideStart = !args.Contains("--start-first"),
             DrawInputsInHost = !args.Contains("--worker-draws"),
             WorkerPath = Text(args, "--worker") is { } worker ? Path.GetFullPath(worker) : defaults.WorkerPath,
         };

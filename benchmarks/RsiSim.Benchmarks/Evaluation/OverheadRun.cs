@@ -21,7 +21,9 @@ namespace RsiSim.Benchmarks.Evaluation;
 /// Each evaluation gets a new candidate (the mid-way composition, with a line that changes its hash), so it is compiled
 /// for real by a warm compiler, as in a run. The evaluator is the one <c>rsisim eval</c> and <c>rsisim run</c> build
 /// (sandboxed workers, default sandbox and timing); a recording runner around its workers tells where the time went.
-/// Overhead = edit + evaluation wall time − the host's clock around every timed region (warm-up runs included).
+/// Overhead = edit + evaluation wall time − the host's clock around every timed region (warm-up runs included), + the
+/// reference's first warm-up run less its second where that first run went beside the candidate worker's start (its
+/// stretch is the part of the start it hid; <c>--start-first</c> makes it wait, as before).
 /// The first evaluation warms Roslyn and the JIT and is not counted. <c>--pause MS</c> waits that long before each counted
 /// evaluation, as an agent's turn does in a run, and tells the evaluator which evaluation comes next as the pause begins
 /// (<see cref="CandidateEvaluator.Expect"/>, as <c>rsisim run</c> does): the spare worker a session's end starts is ready

@@ -24,9 +24,20 @@ internal sealed class RecordingCandidateRunner(WorkerCandidateRunner inner) : IC
     /// are opened (compile and policy, or the workers' start if that is longer) can be told apart.</summary>
     public async ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken)
     {
-        _startAhead = Stopwatch.GetTimestamp();
+        long start = _startAhead = Stopwatch.GetTimestamp();
         var started = await inner.StartAheadAsync(cancellationToken).ConfigureAwait(false);
-        _ledger.StartSeconds += Stopwatch.GetElapsedTime(_startAhead).TotalSeconds;
+        if (started is IStartingAhead starting)
+        {
+            // Until the candidate's worker is ready, which may come after the evaluation has gone on beside it (noted as it
+            // happens, before the session's first candidate run can go on).
+            _ = starting.Ready.ContinueWith(
+                _ => _ledger.StartSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        else
+        {
+            _ledger.StartSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
         return started;
     }
 
@@ -38,6 +49,8 @@ internal sealed class RecordingCandidateRunner(WorkerCandidateRunner inner) : IC
             _ledger.BeforeOpenSeconds += Stopwatch.GetElapsedTime(_startAhead, start).TotalSeconds;
             _startAhead = 0;
         }
+        // Opened while the candidate's worker still starts: the reference's first run goes beside it.
+        _ledger.FirstRunBesideStart = request.Started is IStartingAhead { Ready.IsCompleted: false } && inner.Options.FirstRunBesideStart;
         var opening = await inner.OpenAsync(request, cancellationToken).ConfigureAwait(false);
         _ledger.OpenSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
         return opening.Session is { } session ? SessionOpening.Opened(new RecordingRunSession(session, _ledger)) : opening;

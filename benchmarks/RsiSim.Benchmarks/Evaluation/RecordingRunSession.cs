@@ -17,6 +17,10 @@ internal sealed class RecordingRunSession(IRunSession inner, RunLedger ledger) :
         ledger.RunCalls++;
         ledger.RunCallSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
         ledger.TimedSeconds += run.Seconds;
+        if (side == RunSide.Baseline)
+        {
+            ledger.BaselineSeconds.Add(run.Seconds);
+        }
         return run;
     }
 

@@ -25,5 +25,16 @@ internal sealed class RunLedger
     /// <summary>Stopping both workers and removing their folders.</summary>
     public double CloseSeconds { get; set; }
 
-    public void Clear() => (StartSeconds, BeforeOpenSeconds, OpenSeconds, RunCalls, RunCallSeconds, TimedSeconds, CloseSeconds) = (0, 0, 0, 0, 0, 0, 0);
+    /// <summary>Whether the session opened while the candidate's worker was still starting, the reference's first run beside it.</summary>
+    public bool FirstRunBesideStart { get; set; }
+
+    /// <summary>The reference's timed regions in the order they came (its first two are warm-up runs).</summary>
+    public List<double> BaselineSeconds { get; } = [];
+
+    public void Clear()
+    {
+        (StartSeconds, BeforeOpenSeconds, OpenSeconds, RunCalls, RunCallSeconds, TimedSeconds, CloseSeconds) = (0, 0, 0, 0, 0, 0, 0);
+        BaselineSeconds.Clear();
+        FirstRunBesideStart = false;
+    }
 }

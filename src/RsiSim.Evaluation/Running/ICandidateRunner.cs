@@ -7,7 +7,8 @@ public interface ICandidateRunner
     ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken);
 
     /// <summary>Starts what a session needs before its programs exist (for workers: the processes), so that it can happen
-    /// while the host compiles; returns once it is ready, or null when this runner has nothing to start ahead.</summary>
+    /// while the host compiles; returns once it is ready (or, for an <see cref="IStartingAhead"/>, once the part that must be
+    /// is), or null when this runner has nothing to start ahead.</summary>
     /// <remarks>The caller passes the result to <see cref="OpenAsync"/> as <see cref="SessionRequest.Started"/>, which owns it
     /// from then on, or disposes it when the evaluation ends before a session is opened.</remarks>
     ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable?>(null);

@@ -52,6 +52,17 @@ public sealed record SandboxOptions
     /// <remarks>A spare is only ever started, never loaded: every candidate still gets a worker no program has run in.</remarks>
     public bool SpareWorker { get; init; } = true;
 
+    /// <summary>Whether a session may open while its candidate's worker is still starting, where the reference's worker is
+    /// kept: the reference's first run, a warm-up, then goes beside the start and the candidate's load instead of after them.
+    /// The evaluation holds the timing gate alone from its compile on, so that the start falls beside no other evaluation's
+    /// timed run, and the candidate's first run, and every timed run, waits until the start, the load and the turnover are
+    /// done.</summary>
+    /// <remarks>Back to back (an offline agent proposes in milliseconds) the spare worker started as the last session ended
+    /// was still starting when the compile was done: the evaluation waited some 40 ms for it with nothing else to do. A
+    /// warm-up run is not counted, and it is the reference's, in a worker that has run it before (docs/evaluation.md). The
+    /// overhead benchmark counts the stretch of that run beside the start as overhead.</remarks>
+    public bool FirstRunBesideStart { get; init; } = true;
+
     /// <summary>Whether the host draws each run's input (<see cref="Tasks.Harness.ITaskHarness.DrawInput"/>) and hands it to
     /// both workers in a file, instead of each worker drawing its runs from their seeds.</summary>
     /// <remarks>Drawn once a seed instead of once a side, and while the host compiles instead of between two timed runs,

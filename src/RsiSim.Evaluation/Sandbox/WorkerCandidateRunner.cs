@@ -59,10 +59,30 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     public static bool HasAddressSpaceLimit => WorkerLaunch.HasAddressSpaceLimit;
 
     /// <summary>Starts the two workers of the next session, nothing loaded yet: while the host compiles, not after.</summary>
+    /// <remarks>With a reference's worker kept (and <see cref="SandboxOptions.FirstRunBesideStart"/>), only the candidate's is
+    /// wanted, and it starts at <see cref="IStartingAhead.Begin"/>, once the compile is done; the result's
+    /// <see cref="IStartingAhead.Ready"/> tells when it is ready.</remarks>
     public async ValueTask<IAsyncDisposable?> StartAheadAsync(CancellationToken cancellationToken)
     {
         // With a reference's worker kept, only the candidate's is started; the session asks for a reference's if the kept
         // one does not fit.
+        if (Volatile.Read(ref _kept) is not null && _options.FirstRunBesideStart)
+        {
+            // The candidate's worker (the spare, or a fresh one) starts once the compile is done, beside the reference's
+            // first run rather than beside Roslyn; disposed before that, it does not start and the spare waits for the next.
+            return new StartedWorkers(null, async begun =>
+            {
+                try
+                {
+                    await begun.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return null;
+                }
+                return await _turnover.TakeOrStartAsync(() => Start(cancellationToken)).ConfigureAwait(false);
+            });
+        }
         Task<WorkerProcess?>[] starting =
         [
             Volatile.Read(ref _kept) is null ? Start(cancellationToken) : Task.FromResult<WorkerProcess?>(null),
@@ -77,7 +97,7 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
             await DisposeStartedAsync(starting).ConfigureAwait(false);
             throw;
         }
-        return new StartedWorkers(starting[0].Result, starting[1].Result!);
+        return new StartedWorkers(starting[0].Result, _ => starting[1]);
     }
 
     public bool TakesInputs => _options.DrawInputsInHost;
@@ -85,24 +105,29 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
     public async ValueTask<SessionOpening> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var ahead = request.Started as StartedWorkers;
+        ahead?.Begin();
+        if (request.Started is { } other and not StartedWorkers)
+        {
+            await other.DisposeAsync().ConfigureAwait(false);
+        }
+        if (ahead is { Candidate.IsCompleted: false } && _options.FirstRunBesideStart && await TakeKeptAsync(request).ConfigureAwait(false) is { } keptNow)
+        {
+            return OpenBesideStart(keptNow, ahead, request, cancellationToken);
+        }
         // The worker the session before stopped has gone, and its spare has started, before this session's first run can.
         await _turnover.QuietAsync().ConfigureAwait(false);
         // Workers started ahead are used once, by this session; otherwise they are started now. The reference's worker kept
         // from the session before is used again when it holds this reference, already loaded.
         var kept = await TakeKeptAsync(request).ConfigureAwait(false);
-        if (kept is not null && request.Started is StartedWorkers { Baseline: { } unneeded })
+        if (kept is not null && ahead is { Baseline: { } unneeded })
         {
             await unneeded.DisposeAsync().ConfigureAwait(false);
-        }
-        var ahead = request.Started as StartedWorkers;
-        if (request.Started is { } other and not StartedWorkers)
-        {
-            await other.DisposeAsync().ConfigureAwait(false);
         }
         Task<WorkerProcess?>[] starting =
         [
             (kept ?? ahead?.Baseline) is { } ready ? Task.FromResult<WorkerProcess?>(ready) : Start(cancellationToken),
-            ahead is not null ? Task.FromResult<WorkerProcess?>(ahead.Candidate) : _turnover.TakeOrStartAsync(() => Start(cancellationToken)),
+            ahead is not null ? ahead.Candidate : _turnover.TakeOrStartAsync(() => Start(cancellationToken)),
         ];
         var (baselineStart, candidateStart) = (starting[0], starting[1]);
         var loading = new[]
@@ -128,12 +153,12 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
                 ReferenceWorkersReused++;
             }
             var inputs = _options.DrawInputsInHost ? request.Inputs ?? new RunInputs(request.Task.Harness, request.Size) : null;
-            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options, _options.KeepReferenceWorker ? Keep : null, _turnover.Retire, inputs));
+            return SessionOpening.Opened(new WorkerSession(baseline, candidate, _options, _options.KeepReferenceWorker ? Keeper(request) : null, _turnover.Retire, inputs));
         }
         bool baselineLost = !baseline.IsAlive;
         // A candidate that does not load leaves the reference's worker loaded and in step: kept for the next session.
         var baselineEnd = baselineLoad.Message is LoadedMessage && !baselineLost && _options.KeepReferenceWorker
-            ? Keep(baseline)
+            ? Keeper(request)(baseline)
             : baseline.DisposeAsync();
         await Task.WhenAll(baselineEnd.AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
         if (baselineLoad.Message is not LoadedMessage && baselineLost)
@@ -145,9 +170,36 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
             throw new InvalidOperationException($"the {request.Task.Id} reference does not load in the worker: {baselineLoad.Detail}");
         }
         return SessionOpening.Failed(candidateLoad.Failure ?? EvaluationStatus.Crash, candidateLoad.Detail);
+    }
 
-        // This session's reference worker, handed back loaded and in step, for the next session of the same reference.
-        ValueTask Keep(WorkerProcess worker) => KeepAsync(new KeptReference(request.Task.Id, request.Size, request.BaselineImage, worker));
+    // A session's reference worker, handed back loaded and in step, for the next session of the same reference.
+    private Func<WorkerProcess, ValueTask> Keeper(SessionRequest request) =>
+        worker => KeepAsync(new KeptReference(request.Task.Id, request.Size, request.BaselineImage, worker));
+
+    /// <summary>The session of a kept reference and a candidate whose worker is still starting: it opens at once, so that the
+    /// reference's first run (a warm-up) goes beside the candidate worker's start and load; the candidate's first run waits
+    /// for both, and for the turnover to be quiet. The caller holds the timing gate alone by then
+    /// (<see cref="Timing.TimingGate.TryUpgrade"/>): nobody else's timed run can fall beside the start.</summary>
+    private SessionOpening OpenBesideStart(WorkerProcess kept, StartedWorkers ahead, SessionRequest request, CancellationToken cancellationToken)
+    {
+        ReferenceWorkersReused++;
+        var inputs = _options.DrawInputsInHost ? request.Inputs ?? new RunInputs(request.Task.Harness, request.Size) : null;
+        return SessionOpening.Opened(new WorkerSession(kept, LoadWhenQuietAsync(), _options, _options.KeepReferenceWorker ? Keeper(request) : null, _turnover.Retire, inputs));
+
+        async Task<LoadedCandidate> LoadWhenQuietAsync()
+        {
+            await _turnover.QuietAsync().ConfigureAwait(false);
+            var worker = (await ahead.Candidate.ConfigureAwait(false))!;
+            try
+            {
+                return new LoadedCandidate(worker, await worker.LoadAsync(request.Task.Id, request.Size, request.CandidateImage, _options.OutputLimit, _options.StartTimeout, cancellationToken).ConfigureAwait(false));
+            }
+            catch
+            {
+                await worker.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
     }
 
     /// <summary>Waits for the last session's candidate worker to stop, and stops the reference's worker kept for the next
@@ -236,14 +288,43 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         public int ProcessId { get; } = Worker.Id;
     }
 
-    /// <summary>Workers started ahead for one session: the candidate's, and the reference's unless one was kept.</summary>
-    private sealed class StartedWorkers(WorkerProcess? baseline, WorkerProcess candidate) : IAsyncDisposable
+    /// <summary>Workers started ahead for one session: the candidate's, perhaps still starting, and the reference's unless one
+    /// was kept.</summary>
+    private sealed class StartedWorkers : IStartingAhead
     {
-        public WorkerProcess? Baseline => baseline;
+        private readonly TaskCompletionSource _begun = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public WorkerProcess Candidate => candidate;
+        /// <param name="candidate">The candidate's worker's start, given a task that completes at <see cref="Begin"/> (or is
+        /// cancelled, at a dispose before it).</param>
+        public StartedWorkers(WorkerProcess? baseline, Func<Task, Task<WorkerProcess?>> candidate)
+        {
+            Baseline = baseline;
+            Candidate = candidate(_begun.Task);
+            Ready = WorkerTurnover.Quietly(Candidate);
+        }
 
-        public async ValueTask DisposeAsync() =>
-            await Task.WhenAll(baseline is null ? Task.CompletedTask : baseline.DisposeAsync().AsTask(), candidate.DisposeAsync().AsTask()).ConfigureAwait(false);
+        public WorkerProcess? Baseline { get; }
+
+        public Task<WorkerProcess?> Candidate { get; }
+
+        public Task Ready { get; }
+
+        public void Begin() => _begun.TrySetResult();
+
+        public async ValueTask DisposeAsync()
+        {
+            _begun.TrySetCanceled();
+            await Task.WhenAll(Baseline is null ? Task.CompletedTask : Baseline.DisposeAsync().AsTask(), StopAsync()).ConfigureAwait(false);
+        }
+
+        // A candidate's worker that never started has nothing to stop.
+        private async Task StopAsync()
+        {
+            await Ready.ConfigureAwait(false);
+            if (Candidate.IsCompletedSuccessfully && Candidate.Result is { } worker)
+            {
+                await worker.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 }

@@ -27,11 +27,22 @@ namespace RsiSim.Evaluation.Sandbox;
 /// <param name="inputs">The runs' inputs drawn in the host, written to a worker's folder just before it prepares the run
 /// (only that run's: a worker never holds the input of a run it has not been asked for); null for each worker to draw its
 /// runs from their seeds.</param>
+/// <param name="candidateLoad">The candidate's worker and its answer to the load; a session may open before both are there
+/// (<see cref="SandboxOptions.FirstRunBesideStart"/>), and only the candidate's runs wait for them. Its worker is this
+/// session's from then on; a load that threw has stopped its worker itself.</param>
 internal sealed class WorkerSession(
-    WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options, Func<WorkerProcess, ValueTask>? releaseBaseline = null,
+    WorkerProcess baseline, Task<LoadedCandidate> candidateLoad, SandboxOptions options, Func<WorkerProcess, ValueTask>? releaseBaseline = null,
     Func<WorkerProcess, ValueTask>? retireCandidate = null, RunInputs? inputs = null)
     : IRunSession
 {
+    /// <summary>A session of two workers both loaded.</summary>
+    public WorkerSession(
+        WorkerProcess baseline, WorkerProcess candidate, SandboxOptions options, Func<WorkerProcess, ValueTask>? releaseBaseline = null,
+        Func<WorkerProcess, ValueTask>? retireCandidate = null, RunInputs? inputs = null)
+        : this(baseline, Task.FromResult(new LoadedCandidate(candidate, WorkerReply.Of(new LoadedMessage()))), options, releaseBaseline, retireCandidate, inputs)
+    {
+    }
+
     // Whether the reference's worker failed a request, or a request of it is unfinished (a run left by an exception):
     // either way it is out of step with this conversation and no use to the next session.
     private bool _baselineFailed;
@@ -41,8 +52,9 @@ internal sealed class WorkerSession(
     private (RunSide Side, ulong Seed)? _expected;
     private readonly List<(RunSide Side, int? Place)> _placements = [];
 
-    /// <summary>The process ids of the two workers; for tests and diagnostics.</summary>
-    public (int Baseline, int Candidate) ProcessIds => (baseline.Id, candidate.Id);
+    /// <summary>The process ids of the two workers (the candidate's 0 until its worker is there); for tests and diagnostics.</summary>
+    public (int Baseline, int Candidate) ProcessIds =>
+        (baseline.Id, candidateLoad is { IsCompletedSuccessfully: true, Result.Worker: { } candidate } ? candidate.Id : 0);
 
     /// <summary>How many runs found their data already prepared ahead; for tests and diagnostics.</summary>
     public int PreparedAhead { get; private set; }
@@ -57,7 +69,6 @@ internal sealed class WorkerSession(
 
     public async ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
     {
-        var worker = Worker(side);
         _baselineBusy |= side == RunSide.Baseline;
         var prepareTimeout = Max(options.StartTimeout, timeout);
         var next = _expected;
@@ -66,6 +77,12 @@ internal sealed class WorkerSession(
         var ahead = _ahead;
         _ahead = null;
         WorkerReply? aheadReply = ahead is { } a ? await a.Reply.ConfigureAwait(false) : null;
+        // The candidate's runs wait for its worker's start and load; one that did not load ends the evaluation here, as its status.
+        if (await WorkerAsync(side).ConfigureAwait(false) is not { } worker)
+        {
+            var load = candidateLoad.Result.Load;
+            return TimedRun.Failed(load.Failure ?? EvaluationStatus.Crash, load.Detail, load.Output);
+        }
         WorkerReply prepared;
         if (ahead is { } hit && hit.Side == side && hit.Seed == seed)
         {
@@ -171,8 +188,32 @@ internal sealed class WorkerSession(
             _baselineFailed |= ahead.Side == RunSide.Baseline && !prepared;
         }
         var baselineEnd = releaseBaseline is not null && baseline.IsAlive && !_baselineFailed && !_baselineBusy ? releaseBaseline(baseline) : baseline.DisposeAsync();
-        var candidateEnd = retireCandidate is not null ? retireCandidate(candidate) : candidate.DisposeAsync();
-        await Task.WhenAll(baselineEnd.AsTask(), candidateEnd.AsTask()).ConfigureAwait(false);
+        await Task.WhenAll(baselineEnd.AsTask(), EndCandidateAsync()).ConfigureAwait(false);
+    }
+
+    // A loaded candidate's worker is retired (the runner stops it without waiting); one that did not load is stopped here; a
+    // load that threw stopped its own.
+    private async Task EndCandidateAsync()
+    {
+        LoadedCandidate loaded;
+        try
+        {
+            loaded = await candidateLoad.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whoever awaited the load first got its exception; its worker is gone.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return;
+        }
+        if (retireCandidate is not null && loaded.Load.Message is LoadedMessage)
+        {
+            await retireCandidate(loaded.Worker).ConfigureAwait(false);
+        }
+        else
+        {
+            await loaded.Worker.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     // Every run of either side starts on the same CPU (place ProcessorCount - 1: the last one the worker may use, unless a
@@ -191,15 +232,54 @@ internal sealed class WorkerSession(
         return new PrepareMessage(seed, place, InputFile.Name);
     }
 
-    private WorkerProcess Worker(RunSide side) => side == RunSide.Baseline ? baseline : candidate;
+    // The reference's worker, or the candidate's once it has loaded (null if it did not).
+    private async Task<WorkerProcess?> WorkerAsync(RunSide side)
+    {
+        if (side == RunSide.Baseline)
+        {
+            return baseline;
+        }
+        await candidateLoad.ConfigureAwait(false);
+        return LoadedWorker(side);
+    }
+
+    // As WorkerAsync, once the candidate's load is over.
+    private WorkerProcess? LoadedWorker(RunSide side) =>
+        side == RunSide.Baseline ? baseline : candidateLoad.Result is { Load.Message: LoadedMessage } loaded ? loaded.Worker : null;
 
     private void PrepareAhead(RunSide side, ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var worker = Worker(side);
-        if (worker.IsAlive)
+        if (side == RunSide.Baseline || candidateLoad.IsCompletedSuccessfully)
         {
-            _ahead = (side, seed, worker.RequestAsync(Prepare(worker, side, seed), timeout, cancellationToken).AsTask());
+            if (LoadedWorker(side) is { IsAlive: true } worker)
+            {
+                _ahead = (side, seed, worker.RequestAsync(Prepare(worker, side, seed), timeout, cancellationToken).AsTask());
+            }
+            return;
         }
+        _ahead = (side, seed, PrepareWhenLoadedAsync(seed, timeout, cancellationToken));
+    }
+
+    // The candidate's next run prepared ahead while its worker still starts or loads: once it has loaded.
+    // A load that threw is answered as a failure here; the candidate's run meets the exception itself.
+    private async Task<WorkerReply> PrepareWhenLoadedAsync(ulong seed, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        WorkerProcess? worker;
+        try
+        {
+            worker = await WorkerAsync(RunSide.Candidate).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Rethrown to the candidate's run by its own wait for the load.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return WorkerReply.Failed(EvaluationStatus.Crash, $"the candidate's worker did not load: {ex.Message}");
+        }
+        if (worker is null)
+        {
+            return candidateLoad.Result.Load;
+        }
+        return await worker.RequestAsync(Prepare(worker, RunSide.Candidate, seed), timeout, cancellationToken).ConfigureAwait(false);
     }
 
     // A failed request ends the worker's usefulness unless the worker itself reported a failure of the program
@@ -236,3 +316,6 @@ internal sealed class WorkerSession(
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
+
+/// <summary>A candidate's worker and its answer to the load.</summary>
+internal readonly record struct LoadedCandidate(WorkerProcess Worker, WorkerReply Load);

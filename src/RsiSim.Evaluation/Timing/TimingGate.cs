@@ -32,6 +32,27 @@ public sealed class TimingGate : IDisposable
     /// <summary>Waits while timing holds the gate, then holds it beside other shared holders: for compiling and other CPU work.</summary>
     public ValueTask<IDisposable> EnterSharedAsync(CancellationToken cancellationToken) => EnterAsync(exclusive: false, cancellationToken);
 
+    /// <summary>Turns a shared hold of this gate into the exclusive one at once, if nothing else holds the gate and no
+    /// exclusive entry waits; else null, and the shared hold is kept.</summary>
+    /// <remarks>For an evaluation whose workers are still starting when its compile is done: holding the gate alone from
+    /// then on, its own untimed work (the start) may go on beside its first runs, and nobody else's timed run can begin
+    /// beside it. Where another holder or a waiting timed run is there, the caller waits for its work under the shared hold
+    /// and enters as usual.</remarks>
+    public IDisposable? TryUpgrade(IDisposable shared)
+    {
+        lock (_lock)
+        {
+            DropCancelledExclusive();
+            if (shared is not Release { Exclusive: false } hold || hold.Gate != this || hold.Released
+                || _exclusive || _shared != 1 || _waitingExclusive.Count > 0 || !hold.TryMarkReleased())
+            {
+                return null;
+            }
+            _shared--;
+            return Take(exclusive: true);
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)
@@ -146,6 +167,15 @@ public sealed class TimingGate : IDisposable
     private sealed class Release(TimingGate gate, bool exclusive) : IDisposable
     {
         private int _released;
+
+        public TimingGate Gate => gate;
+
+        public bool Exclusive => exclusive;
+
+        public bool Released => Volatile.Read(ref _released) != 0;
+
+        /// <summary>Marks the hold released without leaving the gate (an upgrade has taken it over).</summary>
+        public bool TryMarkReleased() => Interlocked.Exchange(ref _released, 1) == 0;
 
         public void Dispose()
         {

@@ -108,4 +108,71 @@ public sealed class TimingGateTests
         next.Dispose();
         (await compile.WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
     }
+
+    [Fact]
+    public async Task A_lone_shared_hold_becomes_the_exclusive_one_and_keeps_compiles_out()
+    {
+        using var gate = new TimingGate();
+        var compile = await gate.EnterSharedAsync(TestContext.Current.CancellationToken);
+
+        var timing = gate.TryUpgrade(compile);
+
+        Assert.NotNull(timing);
+        var laterCompile = gate.EnterSharedAsync(TestContext.Current.CancellationToken).AsTask();
+        Assert.False(laterCompile.IsCompleted);
+        compile.Dispose(); // taken over: leaving it again lets nobody in
+        Assert.False(laterCompile.IsCompleted);
+        var laterTiming = gate.EnterExclusiveAsync(TestContext.Current.CancellationToken).AsTask();
+        Assert.False(laterTiming.IsCompleted);
+        timing.Dispose();
+        (await laterTiming.WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
+        (await laterCompile.WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
+    }
+
+    [Fact]
+    public async Task A_shared_hold_beside_another_is_not_upgraded()
+    {
+        using var gate = new TimingGate();
+        var compileA = await gate.EnterSharedAsync(TestContext.Current.CancellationToken);
+        var compileB = await gate.EnterSharedAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(gate.TryUpgrade(compileA));
+
+        compileB.Dispose();
+        var timing = gate.EnterExclusiveAsync(TestContext.Current.CancellationToken).AsTask();
+        Assert.False(timing.IsCompleted); // compileA still holds the gate
+        compileA.Dispose();
+        (await timing.WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
+    }
+
+    [Fact]
+    public async Task A_waiting_timing_entry_is_not_overtaken_by_an_upgrade()
+    {
+        using var gate = new TimingGate();
+        var compile = await gate.EnterSharedAsync(TestContext.Current.CancellationToken);
+        var timing = gate.EnterExclusiveAsync(TestContext.Current.CancellationToken).AsTask();
+
+        Assert.Null(gate.TryUpgrade(compile));
+
+        compile.Dispose();
+        (await timing.WaitAsync(Patience, TestContext.Current.CancellationToken)).Dispose();
+    }
+
+    [Fact]
+    public async Task Only_a_live_shared_hold_of_the_same_gate_is_upgraded()
+    {
+        using var gate = new TimingGate();
+        using var other = new TimingGate();
+        var elsewhere = await other.EnterSharedAsync(TestContext.Current.CancellationToken);
+        var released = await gate.EnterSharedAsync(TestContext.Current.CancellationToken);
+        released.Dispose();
+        var timing = await gate.EnterExclusiveAsync(TestContext.Current.CancellationToken);
+        timing.Dispose();
+
+        Assert.Null(gate.TryUpgrade(elsewhere));
+        Assert.Null(gate.TryUpgrade(released));
+        Assert.Null(gate.TryUpgrade(timing));
+        (await gate.EnterExclusiveAsync(TestContext.Current.CancellationToken)).Dispose(); // nothing was taken
+        elsewhere.Dispose();
+    }
 }

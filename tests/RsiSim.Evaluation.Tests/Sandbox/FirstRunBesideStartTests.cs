@@ -1,0 +1,121 @@
+using RsiSim.Core.Evaluations;
+using RsiSim.Evaluation.Running;
+using RsiSim.Evaluation.Sandbox;
+using RsiSim.Tasks.TinyLm;
+
+namespace RsiSim.Evaluation.Tests.Sandbox;
+
+/// <summary>A session that opens while its candidate's worker still starts (<see cref="SandboxOptions.FirstRunBesideStart"/>),
+/// with real worker processes: the kept reference runs first, the candidate's runs wait for its worker's load.</summary>
+public sealed class FirstRunBesideStartTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private static SessionRequest Request(string candidate) =>
+        new(TinyLmTask.Instance, TinyLmSize.Tiny.Name, Programs.Image(Programs.Reference), Programs.Image(candidate));
+
+    // A runner whose reference's worker is kept from a first session, and what it starts ahead for the second. Its workers
+    // start two seconds late (a dotnet behind a script that sleeps first), so that the test sees the second session open and
+    // its reference run while the candidate's worker is still starting.
+    private static async Task<(WorkerCandidateRunner Runner, IStartingAhead Started)> KeptAndStartingAsync(SandboxOptions? options = null)
+    {
+        var runner = new WorkerCandidateRunner((options ?? new SandboxOptions()) with { DotnetPath = SlowDotnet.Value });
+        await (await runner.OpenAsync(Request(Programs.Reference), Cancellation)).Session!.DisposeAsync();
+        return (runner, (IStartingAhead)(await runner.StartAheadAsync(Cancellation))!);
+    }
+
+    private static readonly Lazy<string> SlowDotnet = new(() =>
+    {
+        string dotnet = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
+        string script = Path.Combine(Directory.CreateTempSubdirectory("rsisim-slow-dotnet-").FullName, "dotnet");
+        File.WriteAllText(script, $"#!/bin/sh\nsleep 2\nexec '{dotnet}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return script;
+    });
+
+    [Fact]
+    public async Task The_reference_runs_while_the_candidate_s_worker_starts_and_the_candidate_runs_once_it_has_loaded()
+    {
+        var (runner, started) = await KeptAndStartingAsync();
+        await using var _ = runner;
+        Assert.False(started.Ready.IsCompleted); // a worker's start takes tens of milliseconds at least
+
+        var session = (WorkerSession)(await runner.OpenAsync(Request(Programs.Reference + "\n// the candidate\n") with { Started = started }, Cancellation)).Session!;
+        await using var __ = session;
+        Assert.Equal(0, session.ProcessIds.Candidate); // opened before the candidate's worker was there
+        session.Expect(RunSide.Candidate, 3);
+        var reference = await session.RunAsync(RunSide.Baseline, 3, Timeout, Cancellation);
+        bool ranBesideStart = !started.Ready.IsCompleted;
+        var candidate = await session.RunAsync(RunSide.Candidate, 3, Timeout, Cancellation);
+
+        Assert.True(reference.Succeeded, reference.Detail);
+        Assert.True(ranBesideStart, "the reference's run waited for the candidate's worker");
+        Assert.True(candidate.Succeeded, candidate.Detail);
+        Assert.Equal(reference.Output!.StepLosses, candidate.Output!.StepLosses);
+        Assert.NotEqual(0, session.ProcessIds.Candidate);
+        Assert.Equal(1, runner.ReferenceWorkersReused);
+        Assert.Equal(1, session.PreparedAhead); // the candidate's run was prepared as soon as its worker had loaded
+    }
+
+    [Fact]
+    public async Task A_candidate_that_does_not_load_ends_its_first_run_as_its_load_s_failure_and_the_reference_is_kept()
+    {
+        var (runner, started) = await KeptAndStartingAsync();
+        await using var _ = runner;
+        var session = (WorkerSession)(await runner.OpenAsync(Request("public sealed class NotAModel { }") with { Started = started }, Cancellation)).Session!;
+        session.Expect(RunSide.Candidate, 3);
+        var reference = await session.RunAsync(RunSide.Baseline, 3, Timeout, Cancellation);
+        var candidate = await session.RunAsync(RunSide.Candidate, 3, Timeout, Cancellation);
+        int candidateWorker = session.ProcessIds.Candidate;
+        await session.DisposeAsync();
+
+        Assert.True(reference.Succeeded, reference.Detail);
+        Assert.Equal(EvaluationStatus.CompileError, candidate.Failure);
+        Assert.Contains("no class implements", candidate.Detail, StringComparison.Ordinal);
+        Assert.NotEqual(0, candidateWorker);
+        Assert.False(File.Exists($"/proc/{candidateWorker}/stat") && !File.ReadAllText($"/proc/{candidateWorker}/stat").Contains(") Z ", StringComparison.Ordinal),
+            "the worker of a candidate that did not load still runs");
+        Assert.Null(runner.SpareProcessId); // stopped, not retired: no spare for the next candidate
+
+        // The reference's worker, in step, serves the next session.
+        var next = (WorkerSession)(await runner.OpenAsync(Request(Programs.Reference), Cancellation)).Session!;
+        await next.DisposeAsync();
+        Assert.Equal(2, runner.ReferenceWorkersReused);
+    }
+
+    [Fact]
+    public async Task The_candidate_s_worker_starts_only_once_the_compile_is_done_and_not_at_all_if_the_evaluation_ends_before()
+    {
+        var (runner, started) = await KeptAndStartingAsync();
+        await using var _ = runner;
+        var before = ChildProcesses.OfThisProcess();
+
+        await Task.Delay(300, Cancellation); // as a compile would take
+        var meanwhile = ChildProcesses.OfThisProcess();
+        await started.DisposeAsync(); // the candidate did not compile
+
+        Assert.Equal(before, meanwhile);
+        Assert.True(started.Ready.IsCompleted);
+        Assert.Equal(before, ChildProcesses.OfThisProcess());
+
+        var next = (IStartingAhead)(await runner.StartAheadAsync(Cancellation))!;
+        await using var __ = next;
+        next.Begin();
+        await next.Ready.WaitAsync(TimeSpan.FromSeconds(60), Cancellation);
+        Assert.Equal(before.Count + 1, ChildProcesses.OfThisProcess().Count);
+    }
+
+    [Fact]
+    public async Task Without_it_the_start_ahead_returns_once_the_candidate_s_worker_is_ready()
+    {
+        var (runner, started) = await KeptAndStartingAsync(new SandboxOptions { FirstRunBesideStart = false });
+        await using var _ = runner;
+        await using var __ = started;
+
+        Assert.True(started.Ready.IsCompleted);
+    }
+}
