@@ -129,8 +129,14 @@ public sealed partial class CandidateEvaluator(
         }
         using (exclusive)
         {
-            // The drawing, if it still goes on, is over before the hold ends, whatever happens.
+            // The drawing, if it still goes on, is over before the hold ends, whatever happens; one that failed already
+            // fails the evaluation before any worker is asked for anything, as it did before the session could open beside it.
             await using var drawn = new DrawnBeforeLetGo(prepared.Drawing);
+            if (prepared.Drawing.IsFaulted)
+            {
+                await DiscardAsync(prepared.Started).ConfigureAwait(false);
+                await prepared.Drawing.ConfigureAwait(false);
+            }
             var opening = await runner.OpenAsync(new SessionRequest(task, request.Size, prepared.Baseline!.Image!, prepared.Compiled!.Image!) { Started = prepared.Started, Inputs = inputs }, cancellationToken).ConfigureAwait(false);
             if (opening.Session is null)
             {
@@ -139,7 +145,7 @@ public sealed partial class CandidateEvaluator(
             await using (opening.Session.ConfigureAwait(false))
             {
                 return await timing.MeasureAsync(
-                    prepared.Drawing.IsCompleted ? opening.Session : new DrawnAfterFirstRun(opening.Session, prepared.Drawing),
+                    prepared.Drawing.IsCompletedSuccessfully ? opening.Session : new DrawnAfterFirstRun(opening.Session, prepared.Drawing),
                     (seed, candidate, referenceRun) => task.Harness.Check(request.Size, seed, candidate, referenceRun),
                     (seed, referenceRun) => task.Harness.Anticipate(request.Size, seed, referenceRun),
                     request.HiddenSeed,
@@ -173,7 +179,17 @@ public sealed partial class CandidateEvaluator(
             await DiscardAsync(await starting.ConfigureAwait(false)).ConfigureAwait(false);
             throw;
         }
-        var started = await starting.ConfigureAwait(false);
+        IAsyncDisposable? started;
+        try
+        {
+            started = await starting.ConfigureAwait(false);
+        }
+        catch
+        {
+            // The drawing, if the policy let it begin, is over before the shared hold ends.
+            await WorkerTurnover.Quietly(compiled.Drawing).ConfigureAwait(false);
+            throw;
+        }
         if (compiled.Failure is not null)
         {
             await DiscardAsync(started).ConfigureAwait(false);
@@ -182,7 +198,8 @@ public sealed partial class CandidateEvaluator(
         // What the runner held back until the compile was done starts now.
         (started as IStartingAhead)?.Begin();
         var stillStarting = started is IStartingAhead { Ready.IsCompleted: false } ahead ? ahead.Ready : Task.CompletedTask;
-        if (!stillStarting.IsCompleted && gate.TryUpgrade(shared) is { } exclusive)
+        // Only where the first run is a warm-up: it is the run that goes beside the start.
+        if (!stillStarting.IsCompleted && timing.Options.WarmupRuns > 0 && gate.TryUpgrade(shared) is { } exclusive)
         {
             return new Prepared(null, compiled.Baseline, compiled.Candidate, started, exclusive, compiled.Drawing);
         }
@@ -225,10 +242,12 @@ public sealed partial class CandidateEvaluator(
             {
                 found = policy.Check(compilation);
             }
+#pragma warning disable CA1031 // Handed to the caller through the verdict, which it awaits; the task itself ends quietly.
             catch (Exception ex)
+#pragma warning restore CA1031
             {
                 verdict.TrySetException(ex);
-                throw;
+                return;
             }
             verdict.TrySetResult(found);
             if (found.Length == 0)
@@ -261,12 +280,21 @@ public sealed partial class CandidateEvaluator(
             await checking.ConfigureAwait(false);
             return new Compiled(Rejected(EvaluationStatus.PolicyViolation, violations, "violations"), null, null, Task.CompletedTask);
         }
-        var reference = Candidate.FromSource(task.ReferenceSource);
-        var baseline = compiler.Compile(reference.Source, reference.Hash);
-        if (!baseline.Succeeded)
+        CompileResult baseline;
+        try
         {
+            var reference = Candidate.FromSource(task.ReferenceSource);
+            baseline = compiler.Compile(reference.Source, reference.Hash);
+            if (!baseline.Succeeded)
+            {
+                throw new InvalidOperationException($"the {task.Id} reference does not compile: {baseline.Errors[0]}");
+            }
+        }
+        catch
+        {
+            await noSession.CancelAsync().ConfigureAwait(false);
             await ObserveAsync(checking).ConfigureAwait(false);
-            throw new InvalidOperationException($"the {task.Id} reference does not compile: {baseline.Errors[0]}");
+            throw;
         }
         return new Compiled(null, baseline, compiled, checking);
     }

@@ -16,13 +16,13 @@ public sealed class StartAheadTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    private static (CandidateEvaluator Evaluator, StartingRunner Runner, TimingGate Gate) Build(bool stillStarting = false)
+    private static (CandidateEvaluator Evaluator, StartingRunner Runner, TimingGate Gate) Build(bool stillStarting = false, int warmupRuns = 1)
     {
         var runner = new StartingRunner(stillStarting);
         var gate = new TimingGate();
         var evaluator = new CandidateEvaluator(
             BuiltInTasks.Instance, new CandidateCompiler(), CandidatePolicy.Default, runner,
-            new TimingProtocol(new TimingOptions(WarmupRuns: 1, Repetitions: 1)), new MemoryEvaluationCache(), gate,
+            new TimingProtocol(new TimingOptions(WarmupRuns: warmupRuns, Repetitions: 1)), new MemoryEvaluationCache(), gate,
             NullLogger<CandidateEvaluator>.Instance);
         return (evaluator, runner, gate);
     }
@@ -116,6 +116,25 @@ public sealed class StartAheadTests
             runner.Started[0].Finish();
             otherCompile.Dispose();
             (await timing.WaitAsync(TimeSpan.FromMinutes(2), Cancellation)).Dispose(); // it came first
+            Assert.Equal(EvaluationStatus.Passed, (await evaluation.WaitAsync(TimeSpan.FromMinutes(2), Cancellation)).Status);
+            Assert.True(runner.ReadyAtOpen[0]);
+        }
+    }
+
+    [Fact]
+    public async Task Without_warm_up_runs_the_start_is_waited_for_before_the_session_opens()
+    {
+        // The run that would go beside the start is then a timed one.
+        var (evaluator, runner, gate) = Build(stillStarting: true, warmupRuns: 0);
+        using (gate)
+        {
+            runner.Open.SetResult();
+            var evaluation = evaluator.EvaluateAsync(Request(Programs.Reference), Cancellation).AsTask();
+            await runner.ReadyAsked.Task.WaitAsync(TimeSpan.FromMinutes(2), Cancellation);
+            await Task.Delay(200, Cancellation);
+
+            Assert.False(runner.Opening.Task.IsCompleted);
+            runner.Started[0].Finish();
             Assert.Equal(EvaluationStatus.Passed, (await evaluation.WaitAsync(TimeSpan.FromMinutes(2), Cancellation)).Status);
             Assert.True(runner.ReadyAtOpen[0]);
         }

@@ -111,6 +111,12 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         {
             await other.DisposeAsync().ConfigureAwait(false);
         }
+        // A candidate's worker that failed to start fails the opening before the kept reference's worker is touched.
+        if (ahead is { Candidate: { IsFaulted: true } or { IsCanceled: true } })
+        {
+            await ahead.DisposeAsync().ConfigureAwait(false);
+            await ahead.Candidate.ConfigureAwait(false);
+        }
         if (ahead is { Candidate.IsCompleted: false } && _options.FirstRunBesideStart && await TakeKeptAsync(request).ConfigureAwait(false) is { } keptNow)
         {
             return OpenBesideStart(keptNow, ahead, request, cancellationToken);
@@ -141,7 +147,16 @@ public sealed class WorkerCandidateRunner : ICandidateRunner, IAsyncDisposable
         }
         catch
         {
-            await DisposeStartedAsync(starting).ConfigureAwait(false);
+            // The kept reference's worker was sent nothing: in step, it is kept for the next session.
+            if (kept is not null)
+            {
+                await Keeper(request)(kept).ConfigureAwait(false);
+                await DisposeStartedAsync([candidateStart]).ConfigureAwait(false);
+            }
+            else
+            {
+                await DisposeStartedAsync(starting).ConfigureAwait(false);
+            }
             throw;
         }
         var (baseline, candidate) = (baselineStart.Result!, candidateStart.Result!);

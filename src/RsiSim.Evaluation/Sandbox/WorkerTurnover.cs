@@ -175,8 +175,12 @@ internal sealed class WorkerTurnover(SandboxOptions options) : IAsyncDisposable
             await Task.Yield(); // not on the ending session's path
             if (delay > TimeSpan.Zero)
             {
-                // Cancelled: asked for (Go) or the runner is going; a start that is not wanted is cancelled below.
+                // Cancelled: asked for (Go), or the runner is going, when no worker is wanted any more.
                 await WhenDoneOrCancelled(Task.Delay(delay, go)).ConfigureAwait(false);
+                if (_spareCancel.IsCancellationRequested)
+                {
+                    return null;
+                }
             }
             return await WorkerProcess.StartAsync(options, _spareCancel.Token, warm: true, started: id =>
             {

@@ -109,6 +109,60 @@ public sealed class FirstRunBesideStartTests
         Assert.Equal(before.Count + 1, ChildProcesses.OfThisProcess().Count);
     }
 
+    // A dotnet that notes every launch in a file (one line each) and, while a marker file exists, fails at once.
+    private static (string Dotnet, string Launches, string FailMarker) CountingDotnet()
+    {
+        string folder = Directory.CreateTempSubdirectory("rsisim-counting-dotnet-").FullName;
+        string dotnet = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
+        string script = Path.Combine(folder, "dotnet");
+        string launches = Path.Combine(folder, "launches");
+        string marker = Path.Combine(folder, "fail");
+        File.WriteAllText(script, $"#!/bin/sh\necho launch >> '{launches}'\nif [ -e '{marker}' ]; then exit 3; fi\nexec '{dotnet}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return (script, launches, marker);
+    }
+
+    private static int Count(string launches) => File.Exists(launches) ? File.ReadAllLines(launches).Length : 0;
+
+    [Fact]
+    public async Task A_candidate_s_worker_that_fails_to_start_fails_the_opening_and_leaves_the_kept_reference_s_worker_kept()
+    {
+        var (dotnet, _, marker) = CountingDotnet();
+        await using var runner = new WorkerCandidateRunner(new SandboxOptions { DotnetPath = dotnet });
+        var first = (WorkerSession)(await runner.OpenAsync(Request(Programs.Reference), Cancellation)).Session!;
+        int reference = first.ProcessIds.Baseline;
+        await first.DisposeAsync();
+
+        File.WriteAllText(marker, "");
+        var started = (IStartingAhead)(await runner.StartAheadAsync(Cancellation))!;
+        started.Begin();
+        await started.Ready.WaitAsync(TimeSpan.FromSeconds(60), Cancellation);
+        await Assert.ThrowsAnyAsync<Exception>(async () => await runner.OpenAsync(Request(Programs.Reference) with { Started = started }, Cancellation));
+        File.Delete(marker);
+
+        var next = (WorkerSession)(await runner.OpenAsync(Request(Programs.Reference), Cancellation)).Session!;
+        await using var _ = next;
+        Assert.Equal(reference, next.ProcessIds.Baseline);
+        Assert.Equal(1, runner.ReferenceWorkersReused);
+    }
+
+    [Fact]
+    public async Task A_runner_disposed_while_its_spare_waits_out_its_delay_starts_no_spare()
+    {
+        var (dotnet, launches, _) = CountingDotnet();
+        var runner = new WorkerCandidateRunner(new SandboxOptions { DotnetPath = dotnet });
+        await (await runner.OpenAsync(Request(Programs.Reference), Cancellation)).Session!.DisposeAsync(); // two workers
+        await (await runner.OpenAsync(Request(Programs.Reference), Cancellation)).Session!.DisposeAsync(); // one, the reference's kept; a spare is asked for
+
+        await runner.DisposeAsync(); // well inside the spare's delay
+        await Task.Delay(WorkerTurnover.SpareDelay * 4, Cancellation);
+
+        Assert.Equal(3, Count(launches));
+    }
+
     [Fact]
     public async Task Without_it_the_start_ahead_returns_once_the_candidate_s_worker_is_ready()
     {
