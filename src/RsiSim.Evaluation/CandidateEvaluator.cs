@@ -157,7 +157,7 @@ public sealed partial class CandidateEvaluator(
     // Waits, quietly, for a drawing still going when the evaluation ends: its own fault, if any, met the evaluation already.
     private sealed class DrawnBeforeLetGo(Task drawing) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await WorkerTurnover.Quietly(drawing).ConfigureAwait(false);
+        public ValueTask DisposeAsync() => ObserveAsync(drawing);
     }
 
     // Compiling, the policy, drawing the runs' inputs and starting the runner's processes ahead may run beside other
@@ -187,7 +187,7 @@ public sealed partial class CandidateEvaluator(
         catch
         {
             // The drawing, if the policy let it begin, is over before the shared hold ends.
-            await WorkerTurnover.Quietly(compiled.Drawing).ConfigureAwait(false);
+            await ObserveAsync(compiled.Drawing).ConfigureAwait(false);
             throw;
         }
         if (compiled.Failure is not null)
@@ -305,7 +305,8 @@ public sealed partial class CandidateEvaluator(
         throw new InvalidOperationException("the policy gave no verdict");
     }
 
-    // The policy's verdict on a source that did not compile is not wanted, nor anything it threw reading broken code.
+    // Waits for the policy's task (and the drawing after it) where its outcome is not wanted: the verdict on a source that
+    // did not compile, anything it threw reading broken code, a drawing the evaluation no longer needs.
     private static async ValueTask ObserveAsync(Task checking)
     {
         try

@@ -5,6 +5,9 @@ namespace RsiSim.Evaluation.Tests;
 /// (<see cref="Sandbox.WorkerCandidateRunner"/>) are not left behind.</summary>
 internal static class ChildProcesses
 {
+    /// <summary>Whether the process runs (exists and is not a zombie waiting to be reaped).</summary>
+    public static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+
     public static IReadOnlyList<int> OfThisProcess()
     {
         // A session's end stops its candidate's worker in the background, and a spare asked for then is a process before it

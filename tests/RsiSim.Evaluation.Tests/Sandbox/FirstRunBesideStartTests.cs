@@ -25,17 +25,21 @@ public sealed class FirstRunBesideStartTests
         return (runner, (IStartingAhead)(await runner.StartAheadAsync(Cancellation))!);
     }
 
-    private static readonly Lazy<string> SlowDotnet = new(() =>
+    private static readonly Lazy<string> SlowDotnet = new(() => ScriptedDotnet("slow", _ => "sleep 2").Script);
+
+    // A dotnet behind a shell script whose lines, given the script's own folder, run first.
+    private static (string Script, string Folder) ScriptedDotnet(string name, Func<string, string> before)
     {
         string dotnet = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
-        string script = Path.Combine(Directory.CreateTempSubdirectory("rsisim-slow-dotnet-").FullName, "dotnet");
-        File.WriteAllText(script, $"#!/bin/sh\nsleep 2\nexec '{dotnet}' \"$@\"\n");
+        string folder = Directory.CreateTempSubdirectory($"rsisim-{name}-dotnet-").FullName;
+        string script = Path.Combine(folder, "dotnet");
+        File.WriteAllText(script, $"#!/bin/sh\n{before(folder)}\nexec '{dotnet}' \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        return script;
-    });
+        return (script, folder);
+    }
 
     [Fact]
     public async Task The_reference_runs_while_the_candidate_s_worker_starts_and_the_candidate_runs_once_it_has_loaded()
@@ -77,8 +81,7 @@ public sealed class FirstRunBesideStartTests
         Assert.Equal(EvaluationStatus.CompileError, candidate.Failure);
         Assert.Contains("no class implements", candidate.Detail, StringComparison.Ordinal);
         Assert.NotEqual(0, candidateWorker);
-        Assert.False(File.Exists($"/proc/{candidateWorker}/stat") && !File.ReadAllText($"/proc/{candidateWorker}/stat").Contains(") Z ", StringComparison.Ordinal),
-            "the worker of a candidate that did not load still runs");
+        Assert.False(ChildProcesses.IsAlive(candidateWorker), "the worker of a candidate that did not load still runs");
         Assert.Null(runner.SpareProcessId); // stopped, not retired: no spare for the next candidate
 
         // The reference's worker, in step, serves the next session.
@@ -112,17 +115,9 @@ public sealed class FirstRunBesideStartTests
     // A dotnet that notes every launch in a file (one line each) and, while a marker file exists, fails at once.
     private static (string Dotnet, string Launches, string FailMarker) CountingDotnet()
     {
-        string folder = Directory.CreateTempSubdirectory("rsisim-counting-dotnet-").FullName;
-        string dotnet = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
-        string script = Path.Combine(folder, "dotnet");
-        string launches = Path.Combine(folder, "launches");
-        string marker = Path.Combine(folder, "fail");
-        File.WriteAllText(script, $"#!/bin/sh\necho launch >> '{launches}'\nif [ -e '{marker}' ]; then exit 3; fi\nexec '{dotnet}' \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        return (script, launches, marker);
+        var (script, folder) = ScriptedDotnet("counting", folder =>
+            $"echo launch >> '{Path.Combine(folder, "launches")}'\nif [ -e '{Path.Combine(folder, "fail")}' ]; then exit 3; fi");
+        return (script, Path.Combine(folder, "launches"), Path.Combine(folder, "fail"));
     }
 
     private static int Count(string launches) => File.Exists(launches) ? File.ReadAllLines(launches).Length : 0;

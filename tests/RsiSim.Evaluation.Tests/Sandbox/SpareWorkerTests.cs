@@ -107,5 +107,5 @@ public sealed class SpareWorkerTests
 
     private static string[] WorkerFolders() => Directory.GetDirectories(Path.GetTempPath(), $"rsisim-worker-{Environment.ProcessId}-*");
 
-    private static bool Alive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+    private static bool Alive(int pid) => ChildProcesses.IsAlive(pid);
 }
