@@ -7,8 +7,10 @@ namespace RsiSim.Evaluation.Tests.Sandbox;
 
 /// <summary>A session that opens while its candidate's worker still starts (<see cref="SandboxOptions.FirstRunBesideStart"/>),
 /// with real worker processes: the kept reference runs first, the candidate's runs wait for its worker's load.</summary>
-public sealed class FirstRunBesideStartTests
+public sealed class FirstRunBesideStartTests : IDisposable
 {
+    private readonly List<string> _folders = [];
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -18,20 +20,19 @@ public sealed class FirstRunBesideStartTests
     // A runner whose reference's worker is kept from a first session, and what it starts ahead for the second. Its workers
     // start two seconds late (a dotnet behind a script that sleeps first), so that the test sees the second session open and
     // its reference run while the candidate's worker is still starting.
-    private static async Task<(WorkerCandidateRunner Runner, IStartingAhead Started)> KeptAndStartingAsync(SandboxOptions? options = null)
+    private async Task<(WorkerCandidateRunner Runner, IStartingAhead Started)> KeptAndStartingAsync(SandboxOptions? options = null)
     {
-        var runner = new WorkerCandidateRunner((options ?? new SandboxOptions()) with { DotnetPath = SlowDotnet.Value });
+        var runner = new WorkerCandidateRunner((options ?? new SandboxOptions()) with { DotnetPath = ScriptedDotnet("slow", _ => "sleep 2").Script });
         await (await runner.OpenAsync(Request(Programs.Reference), Cancellation)).Session!.DisposeAsync();
         return (runner, (IStartingAhead)(await runner.StartAheadAsync(Cancellation))!);
     }
 
-    private static readonly Lazy<string> SlowDotnet = new(() => ScriptedDotnet("slow", _ => "sleep 2").Script);
-
-    // A dotnet behind a shell script whose lines, given the script's own folder, run first.
-    private static (string Script, string Folder) ScriptedDotnet(string name, Func<string, string> before)
+    // A dotnet behind a shell script whose lines, given the script's own folder, run first; the folder goes with the test.
+    private (string Script, string Folder) ScriptedDotnet(string name, Func<string, string> before)
     {
         string dotnet = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
         string folder = Directory.CreateTempSubdirectory($"rsisim-{name}-dotnet-").FullName;
+        _folders.Add(folder);
         string script = Path.Combine(folder, "dotnet");
         File.WriteAllText(script, $"#!/bin/sh\n{before(folder)}\nexec '{dotnet}' \"$@\"\n");
         if (!OperatingSystem.IsWindows())
@@ -113,7 +114,7 @@ public sealed class FirstRunBesideStartTests
     }
 
     // A dotnet that notes every launch in a file (one line each) and, while a marker file exists, fails at once.
-    private static (string Dotnet, string Launches, string FailMarker) CountingDotnet()
+    private (string Dotnet, string Launches, string FailMarker) CountingDotnet()
     {
         var (script, folder) = ScriptedDotnet("counting", folder =>
             $"echo launch >> '{Path.Combine(folder, "launches")}'\nif [ -e '{Path.Combine(folder, "fail")}' ]; then exit 3; fi");
@@ -166,5 +167,13 @@ public sealed class FirstRunBesideStartTests
         await using var __ = started;
 
         Assert.True(started.Ready.IsCompleted);
+    }
+
+    public void Dispose()
+    {
+        foreach (string folder in _folders)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
