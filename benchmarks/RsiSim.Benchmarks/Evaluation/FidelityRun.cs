@@ -14,8 +14,9 @@ namespace RsiSim.Benchmarks.Evaluation;
 /// Not a BenchmarkDotNet benchmark: the figure is the spread of RsiSim's own measurement, so it runs RsiSim's evaluator
 /// exactly as <c>rsisim eval</c> builds it (sandboxed workers, the default sandbox, the given timing options), each
 /// evaluation fresh, on its own hidden seed. <c>--unplaced</c> leaves the workers' CPUs to the scheduler, as before
-/// pairs were placed; <c>--warmup</c> and <c>--repetitions</c> change the timing, <c>--settle MS</c> the settle window; <c>--candidate file.cs</c> measures
-/// another tinylm candidate.
+/// pairs were placed; <c>--warmup</c>, <c>--repetitions</c> (the least) and <c>--most-repetitions</c> change the timing (as
+/// <c>rsisim eval</c>'s options of those names do), <c>--settle MS</c> the settle window; <c>--candidate file.cs</c>
+/// measures another tinylm candidate.
 /// </remarks>
 internal static class FidelityRun
 {
@@ -23,15 +24,20 @@ internal static class FidelityRun
     {
         int evaluations = ConsoleArguments.Number(args, "--evaluations", 5);
         string size = ConsoleArguments.Text(args, "--size") ?? TinyLmSize.Small.Name;
-        var defaults = new TimingOptions();
-        var timing = new TimingOptions(ConsoleArguments.Number(args, "--warmup", defaults.WarmupRuns), ConsoleArguments.Number(args, "--repetitions", defaults.Repetitions));
+        var defaults = TimingOptions.Adaptive();
+        var timing = defaults with
+        {
+            WarmupRuns = ConsoleArguments.Number(args, "--warmup", defaults.WarmupRuns),
+            Repetitions = ConsoleArguments.Number(args, "--repetitions", defaults.Repetitions),
+            MostRepetitions = ConsoleArguments.Number(args, "--most-repetitions", defaults.MostRepetitions),
+        };
         string? file = ConsoleArguments.Text(args, "--candidate");
         var candidate = Candidate.FromSource(file is null ? TinyLmTask.Instance.Compose(TinyLmTask.Instance.Landmark(Landmark.MidWay).Moves) : File.ReadAllText(file));
         var sandbox = ConsoleArguments.Sandbox(args);
         bool placed = sandbox.PlaceRuns;
         await using var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing, Sandbox = sandbox });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"fidelity: {(file is null ? "mid-way candidate" : file)} {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.Repetitions} timed pairs, settle window {sandbox.SettleWindow.TotalMilliseconds} ms, {(placed ? "every run on one CPU" : "CPUs left to the scheduler")}, load average {MachineLoad.Text()}"));
+            $"fidelity: {(file is null ? "mid-way candidate" : file)} {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {Pairs(timing)} timed pairs, settle window {sandbox.SettleWindow.TotalMilliseconds} ms, {(placed ? "every run on one CPU" : "CPUs left to the scheduler")}, load average {MachineLoad.Text()}"));
         var speedups = new List<double>();
         for (int i = 0; i < evaluations; i++)
         {
@@ -43,7 +49,7 @@ internal static class FidelityRun
             }
             speedups.Add(measured.Speedup);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"evaluation {i + 1}: {measured} reference {measured.BaselineMedian * 1000:0.0} ms candidate {measured.CandidateMedian * 1000:0.0} ms, load average {MachineLoad.Text()}"));
+                $"evaluation {i + 1}: {measured} reference {measured.BaselineMedian * 1000:0.0} ms candidate {measured.CandidateMedian * 1000:0.0} ms, {measured.CandidateSeconds.Length} pairs, load average {MachineLoad.Text()}"));
             if (args.Contains("--runs"))
             {
                 Console.WriteLine("  reference ms: " + string.Join(" ", measured.BaselineSeconds.Select(s => (s * 1000).ToString("0", CultureInfo.InvariantCulture))));
@@ -56,4 +62,8 @@ internal static class FidelityRun
             $"speedup median {Statistics.Median(speedups):0.000}x (from {speedups.Min():0.000}x to {speedups.Max():0.000}x), mean {mean:0.000}x, standard deviation {sd:0.000}, coefficient of variation {sd / mean * 100:0.0}% (target at most 3%), load average {MachineLoad.Text()}"));
         return 0;
     }
+
+    /// <summary>"5", or "5 to 20" where pairs are added for precision.</summary>
+    internal static string Pairs(TimingOptions timing) =>
+        timing.RepetitionsAtMost > timing.Repetitions ? string.Create(CultureInfo.InvariantCulture, $"{timing.Repetitions} to {timing.RepetitionsAtMost}") : timing.Repetitions.ToString(CultureInfo.InvariantCulture);
 }

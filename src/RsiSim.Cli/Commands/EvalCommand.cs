@@ -11,7 +11,8 @@ using Spectre.Console.Cli;
 
 namespace RsiSim.Cli.Commands;
 
-/// <summary><c>rsisim eval &lt;task&gt; &lt;file.cs&gt;</c>: the same checks and timing a run applies, on one file.</summary>
+/// <summary><c>rsisim eval &lt;task&gt; &lt;file.cs&gt;</c>: the same checks and timing a run applies, on one file, with timed
+/// pairs added while the speedup's interval is wide (<see cref="TimingOptions.Adaptive"/>).</summary>
 internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
 {
     private const long MaxSourceBytes = 1_000_000;
@@ -31,9 +32,14 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
         public string? Size { get; init; }
 
         [CommandOption("--repetitions <N>")]
-        [Description("Timed runs of each side, interleaved. Default 5.")]
+        [Description("Timed runs of each side, interleaved, at least. Default 5.")]
         [DefaultValue(5)]
         public int Repetitions { get; init; } = 5;
+
+        [CommandOption("--most-repetitions <N>")]
+        [Description("Timed runs of each side at most: after --repetitions, one more pair at a time while the speedup's 95% interval is wider than ±3% of it (a machine whose speed swings). Default 20; no more than --repetitions for exactly that many.")]
+        [DefaultValue(TimingOptions.DefaultMostRepetitions)]
+        public int MostRepetitions { get; init; } = TimingOptions.DefaultMostRepetitions;
 
         [CommandOption("--seed <SEED>")]
         [Description("Root of the hidden seeds, to reproduce an evaluation. Default: random.")]
@@ -48,7 +54,9 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
         public bool Verbose { get; init; }
 
         public override ValidationResult Validate() =>
-            Repetitions is < 1 or > 100 ? ValidationResult.Error("--repetitions must be between 1 and 100") : ValidationResult.Success();
+            Repetitions is < 1 or > 100 ? ValidationResult.Error("--repetitions must be between 1 and 100")
+            : MostRepetitions is < 1 or > 100 ? ValidationResult.Error("--most-repetitions must be between 1 and 100")
+            : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -83,7 +91,8 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
 
     private static async Task<EvaluationResult> EvaluateAsync(Composition composition, string taskId, string size, Candidate candidate, Settings settings, CancellationToken cancellationToken)
     {
-        var evaluator = composition.CreateEvaluator(new TimingOptions(Repetitions: settings.Repetitions));
+        var timing = TimingOptions.Adaptive(settings.Repetitions, settings.MostRepetitions);
+        var evaluator = composition.CreateEvaluator(timing);
         ulong seed = settings.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
         var request = new EvaluationRequest(taskId, size, candidate, seed);
         if (settings.Json || Console.IsOutputRedirected)
@@ -91,7 +100,9 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
             return await evaluator.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
         }
         return await AnsiConsole.Status().StartAsync(
-            $"Evaluating {Path.GetFileName(settings.File)} on {taskId}/{size}: compile, warm-up, {settings.Repetitions} interleaved timed runs...",
+            timing.RepetitionsAtMost > timing.Repetitions
+                ? $"Evaluating {Path.GetFileName(settings.File)} on {taskId}/{size}: compile, warm-up, {timing.Repetitions} to {timing.RepetitionsAtMost} interleaved timed runs..."
+                : $"Evaluating {Path.GetFileName(settings.File)} on {taskId}/{size}: compile, warm-up, {timing.Repetitions} interleaved timed runs...",
             _ => evaluator.EvaluateAsync(request, cancellationToken).AsTask()).ConfigureAwait(false);
     }
 

@@ -8,7 +8,9 @@ using RsiSim.Tasks.Harness;
 namespace RsiSim.Evaluation.Timing;
 
 /// <summary>Warm-up, then baseline and candidate interleaved on fresh hidden seeds, every candidate run checked.</summary>
-/// <remarks>Speedup is the ratio of the medians; its 95% interval comes from a seeded bootstrap. Every pair runs the
+/// <remarks>Speedup is the ratio of the medians; its 95% interval comes from a seeded bootstrap. Where
+/// <see cref="TimingOptions.MostRepetitions"/> allows, pairs are added after the first <see cref="TimingOptions.Repetitions"/>
+/// until that interval is within <see cref="TimingOptions.Precision"/> of the speedup. Every pair runs the
 /// reference first (unless <see cref="TimingOptions.AlternateOrder"/>), so every run follows a run of the other program.
 /// With the order alternated from pair to pair, each
 /// program ran twice in a row every other pair, on one CPU, and a run's time depended on what ran just before it: in one
@@ -54,8 +56,13 @@ public sealed class TimingProtocol(TimingOptions options)
         var baselineSeconds = new List<double>();
         var candidateSeconds = new List<double>();
         string printed = "";
-        for (int r = 0; r < options.Repetitions; r++)
+        ulong bootstrapSeed = SplitMix64.Derive(hiddenSeed, "bootstrap");
+        for (int r = 0; r < options.Repetitions || (r < options.RepetitionsAtMost && !IsPrecise(baselineSeconds, candidateSeconds, bootstrapSeed)); r++)
         {
+            if (r >= options.Repetitions)
+            {
+                schedule.Add(TimedPair(hiddenSeed, r));
+            }
             var pair = await RunPairAsync(schedule, TimedSeed(hiddenSeed, r), BaselineFirst(r), timeout, adaptTimeout: false, check, anticipate, cancellationToken).ConfigureAwait(false);
             if (pair.Failed(checks.Results, $" (timed run {r + 1})") is { } failed)
             {
@@ -72,10 +79,13 @@ public sealed class TimingProtocol(TimingOptions options)
         }
 
         double speedup = Statistics.Median(baselineSeconds) / Statistics.Median(candidateSeconds);
-        var (low, high) = Bootstrap.RatioOfMedians(baselineSeconds, candidateSeconds, SplitMix64.Derive(hiddenSeed, "bootstrap"));
+        var (low, high) = Bootstrap.RatioOfMedians(baselineSeconds, candidateSeconds, bootstrapSeed);
         var timing = new SpeedupMeasurement(speedup, low, high, [.. baselineSeconds], [.. candidateSeconds]);
+        string added = candidateSeconds.Count <= options.Repetitions ? ""
+            : options.IsPrecise(speedup, low, high) ? string.Create(CultureInfo.InvariantCulture, $", {candidateSeconds.Count} timed pairs")
+            : string.Create(CultureInfo.InvariantCulture, $", {candidateSeconds.Count} timed pairs, the most allowed, and still wider than ±{options.Precision:0.#%}");
         string summary = string.Create(CultureInfo.InvariantCulture,
-            $"passed {checks.Results.Count} checks on {options.WarmupRuns + options.Repetitions} runs; speedup {timing} (candidate {timing.CandidateMedian * 1000:0.0} ms, reference {timing.BaselineMedian * 1000:0.0} ms)");
+            $"passed {checks.Results.Count} checks on {options.WarmupRuns + candidateSeconds.Count} runs; speedup {timing} (candidate {timing.CandidateMedian * 1000:0.0} ms, reference {timing.BaselineMedian * 1000:0.0} ms{added})");
         return new EvaluationResult(EvaluationStatus.Passed, summary, [.. checks.Results], [], timing, printed);
     }
 
@@ -95,7 +105,7 @@ public sealed class TimingProtocol(TimingOptions options)
     }
 
     /// <summary>Every run of an evaluation in order, while all pass: warm-up pairs, then timed pairs (the reference first,
-    /// or in alternating order).</summary>
+    /// or in alternating order). Pairs added for precision come after these, one at a time (<see cref="TimedPair"/>).</summary>
     private IEnumerable<(RunSide Side, ulong Seed)> Runs(ulong hiddenSeed)
     {
         for (int w = 0; w < options.WarmupRuns; w++)
@@ -106,11 +116,26 @@ public sealed class TimingProtocol(TimingOptions options)
         }
         for (int r = 0; r < options.Repetitions; r++)
         {
-            ulong seed = TimedSeed(hiddenSeed, r);
-            var (first, second) = BaselineFirst(r) ? (RunSide.Baseline, RunSide.Candidate) : (RunSide.Candidate, RunSide.Baseline);
-            yield return (first, seed);
-            yield return (second, seed);
+            foreach (var run in TimedPair(hiddenSeed, r))
+            {
+                yield return run;
+            }
         }
+    }
+
+    /// <summary>The two runs of timed pair <paramref name="repetition"/> (from 0), in the order they run.</summary>
+    private (RunSide Side, ulong Seed)[] TimedPair(ulong hiddenSeed, int repetition)
+    {
+        ulong seed = TimedSeed(hiddenSeed, repetition);
+        return BaselineFirst(repetition) ? [(RunSide.Baseline, seed), (RunSide.Candidate, seed)] : [(RunSide.Candidate, seed), (RunSide.Baseline, seed)];
+    }
+
+    // Whether the pairs so far give a speedup precise enough to add no more; the interval is the one the result reports.
+    private bool IsPrecise(List<double> baselineSeconds, List<double> candidateSeconds, ulong bootstrapSeed)
+    {
+        double speedup = Statistics.Median(baselineSeconds) / Statistics.Median(candidateSeconds);
+        var (low, high) = Bootstrap.RatioOfMedians(baselineSeconds, candidateSeconds, bootstrapSeed);
+        return options.IsPrecise(speedup, low, high);
     }
 
     /// <summary>One pair of runs on one seed, checked while the second of the two settles (see
@@ -182,17 +207,21 @@ public sealed class TimingProtocol(TimingOptions options)
     /// <summary>Runs the evaluation's runs through the session, telling it before each which one follows.</summary>
     private sealed class Schedule(IRunSession session, IEnumerable<(RunSide Side, ulong Seed)> runs)
     {
-        private readonly (RunSide Side, ulong Seed)[] _runs = [.. runs];
+        private readonly List<(RunSide Side, ulong Seed)> _runs = [.. runs];
         private int _next;
+
+        /// <summary>Adds runs after the last. The first of them is not named to the session ahead: it was decided on after
+        /// the run before it had ended.</summary>
+        public void Add(IEnumerable<(RunSide Side, ulong Seed)> runs) => _runs.AddRange(runs);
 
         public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
         {
-            if (_next >= _runs.Length || _runs[_next] != (side, seed))
+            if (_next >= _runs.Count || _runs[_next] != (side, seed))
             {
                 throw new InvalidOperationException($"run {_next + 1} of the schedule is not {side} on seed {seed}");
             }
             _next++;
-            if (_next < _runs.Length)
+            if (_next < _runs.Count)
             {
                 session.Expect(_runs[_next].Side, _runs[_next].Seed);
             }

@@ -194,9 +194,84 @@ public sealed class TimingProtocolTests
         Assert.Null(session.ExpectedBefore[9]);
     }
 
+    [Fact]
+    public async Task Steady_times_take_only_the_least_pairs_when_more_are_allowed()
+    {
+        var session = new ScriptedSession([.. Enumerable.Repeat(1.0, 20)], [.. Enumerable.Repeat(0.5, 20)]);
+
+        var result = await Adaptive(repetitions: 5, most: 20).MeasureAsync(session, (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+
+        Assert.Equal(5, result.Timing!.CandidateSeconds.Length);
+        Assert.Equal(2 + 10, session.Runs.Count);
+        Assert.Contains("on 6 runs", result.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("timed pairs", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pairs_are_added_while_the_interval_is_wider_than_the_precision_each_on_its_own_seed_and_checked()
+    {
+        // Five spread reference runs, then steady ones: the interval narrows as the steady pairs come
+        double[] baseline = [1.0, 1.4, 0.7, 1.3, 0.8, .. Enumerable.Repeat(1.0, 15)];
+        var session = new ScriptedSession(baseline, [.. Enumerable.Repeat(0.5, 20)]);
+        var checkedSeeds = new List<ulong>();
+
+        var result = await Adaptive(repetitions: 5, most: 20).MeasureAsync(session, (seed, _, _) =>
+        {
+            checkedSeeds.Add(seed);
+            return [Pass];
+        }, HiddenSeed, TestContext.Current.CancellationToken);
+
+        var timing = result.Timing!;
+        int pairs = timing.CandidateSeconds.Length;
+        Assert.InRange(pairs, 6, 19);
+        Assert.Equal(baseline.Take(pairs), timing.BaselineSeconds);
+        Assert.True((timing.High - timing.Low) / 2 <= 0.03 * timing.Speedup, $"stopped at {timing}");
+        Assert.Equal(2.0, timing.Speedup, 12);
+        Assert.Contains($"{pairs} timed pairs)", result.Summary, StringComparison.Ordinal);
+        // Every timed pair on a seed of its own, no warm-up seed among them, and every candidate run checked
+        var timedSeeds = session.Runs.Skip(2).Select(r => r.Seed).Distinct().ToList();
+        Assert.Equal(pairs, timedSeeds.Count);
+        Assert.DoesNotContain(session.Runs[0].Seed, timedSeeds);
+        Assert.Equal(session.Runs.Where(r => r.Side == RunSide.Candidate).Select(r => r.Seed), checkedSeeds);
+        // One pair fewer would not have been precise: the pairs stop at the first precise interval
+        var shorter = await Adaptive(repetitions: pairs - 1, most: pairs - 1).MeasureAsync(
+            new ScriptedSession(baseline, [.. Enumerable.Repeat(0.5, 20)]), (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+        Assert.False((shorter.Timing!.High - shorter.Timing.Low) / 2 <= 0.03 * shorter.Timing.Speedup, $"already precise at {shorter.Timing}");
+    }
+
+    [Fact]
+    public async Task An_added_pair_s_first_run_is_not_announced_ahead_and_its_second_is()
+    {
+        double[] spread = [1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0];
+        var session = new ScriptedSession(spread, [.. Enumerable.Repeat(0.5, 8)]);
+
+        await Adaptive(repetitions: 3, most: 5, warmups: 1).MeasureAsync(session, (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+
+        // 1 warm-up and 3 pairs announced as before (runs 0 to 7); the 4th and 5th pairs (runs 8 to 11) decided once the pair
+        // before had ended
+        Assert.Equal(12, session.Runs.Count);
+        Assert.Equal(session.Runs.Skip(1).Take(7), session.ExpectedBefore.Take(7).Select(e => e!.Value));
+        Assert.Equal([null, session.Runs[9], null, session.Runs[11], null], session.ExpectedBefore.Skip(7));
+    }
+
+    [Fact]
+    public async Task Times_that_stay_spread_stop_at_the_most_pairs_and_the_summary_says_the_interval_is_still_wide()
+    {
+        double[] spread = [1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0];
+        var session = new ScriptedSession(spread, [.. Enumerable.Repeat(0.5, 10)]);
+
+        var result = await Adaptive(repetitions: 5, most: 8).MeasureAsync(session, (_, _, _) => [Pass], HiddenSeed, TestContext.Current.CancellationToken);
+
+        Assert.Equal(8, result.Timing!.CandidateSeconds.Length);
+        Assert.Contains("8 timed pairs, the most allowed, and still wider than ±3%", result.Summary, StringComparison.Ordinal);
+    }
+
     private static readonly CheckResult Pass = new("same", true, 0, 1, "ok");
 
     private static TimingProtocol Protocol(int warmups, int repetitions) => new(new TimingOptions(warmups, repetitions));
+
+    private static TimingProtocol Adaptive(int repetitions, int most, int warmups = 1) =>
+        new(new TimingOptions(warmups, repetitions, MostRepetitions: most));
 
     /// <summary>Records every run; its output carries the seed it ran on, and its times come from a script (timed runs only).</summary>
     private sealed class ScriptedSession(double[]? baseline = null, double[]? candidate = null) : IRunSession

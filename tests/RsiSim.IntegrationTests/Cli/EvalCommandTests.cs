@@ -117,6 +117,22 @@ public sealed class EvalCommandTests
         Assert.Equal("compile-error", JsonDocument.Parse(result.Stdout).RootElement.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Most_repetitions_bounds_the_timed_pairs_and_a_bound_below_one_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+        string file = folder.Write("candidate.cs", Reference);
+
+        var fixedPairs = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(2), "eval", "tinylm", file, "--size", "tiny", "--repetitions", "3", "--most-repetitions", "3", "--json");
+        var bad = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(2), "eval", "tinylm", file, "--most-repetitions", "0");
+
+        Assert.True(fixedPairs.ExitCode == 0, fixedPairs.ToString());
+        var speedup = JsonDocument.Parse(fixedPairs.Stdout).RootElement.GetProperty("speedup");
+        Assert.Equal(3, speedup.GetProperty("candidateSeconds").GetArrayLength());
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--most-repetitions must be between 1 and 100", bad.Stdout + bad.Stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<(CliResult Result, JsonElement Json)> EvalAsync(TempFolder folder, string source, string task = "tinylm")
     {
         string file = folder.Write("candidate.cs", source);
