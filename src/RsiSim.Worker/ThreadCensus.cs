@@ -64,7 +64,7 @@ internal static class ThreadCensus
         foreach (var thread in Threads())
         {
             bool runtimeOnly = RuntimeOnly.Contains(thread.Name);
-            if (!runtimeOnly && thread.Id != Environment.ProcessId)
+            if (IsProgram(thread))
             {
                 total += thread.CpuMilliseconds;
             }
@@ -76,6 +76,23 @@ internal static class ThreadCensus
         }
         return new Census(total, [.. unnamed], Math.Max(0, pool - ThreadPool.ThreadCount));
     }
+
+    /// <summary>The CPU milliseconds of each thread <see cref="ProgramCpuMilliseconds"/> counts, by thread id: what it sums.</summary>
+    internal static Dictionary<int, double> ProgramThreads()
+    {
+        var counted = new Dictionary<int, double>();
+        foreach (var thread in Threads())
+        {
+            if (IsProgram(thread))
+            {
+                counted[thread.Id] = thread.CpuMilliseconds;
+            }
+        }
+        return counted;
+    }
+
+    // A thread that can run the program's code, other than the loop thread that asks (see ProgramCpuMilliseconds).
+    private static bool IsProgram(ThreadTimes thread) => !RuntimeOnly.Contains(thread.Name) && thread.Id != Environment.ProcessId;
 
     /// <summary>How many threads the program left alive, from a census taken as the worker started (before any of its code ran)
     /// and two taken after its run, some tens of milliseconds apart.</summary>
