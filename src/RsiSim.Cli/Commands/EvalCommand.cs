@@ -69,15 +69,16 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
         {
             throw new UserInputException($"unknown size '{size}' for {task.Id}; sizes: {string.Join(", ", task.Sizes)}");
         }
+        var timing = TimingOptions.Adaptive(settings.Repetitions, settings.MostRepetitions);
         var source = ReadSource(settings.File);
         var candidate = Candidate.FromSource(source ?? "");
         var evaluation = source is null
             ? EvaluationResult.Failed(EvaluationStatus.CompileError, $"the file is {new FileInfo(settings.File).Length:N0} bytes; a candidate may have at most {MaxSourceBytes:N0}")
-            : await EvaluateAsync(composition, task.Id, size, candidate, settings, cancellationToken).ConfigureAwait(false);
-        var roofline = evaluation.Timing is { } timing
-            ? Roofline.Of(task.FlopsPerRun(size), timing.CandidateMedian, MachineProfile.Load(TimeProvider.System))
+            : await EvaluateAsync(composition, task.Id, size, candidate, timing, settings, cancellationToken).ConfigureAwait(false);
+        var roofline = evaluation.Timing is { } measured
+            ? Roofline.Of(task.FlopsPerRun(size), measured.CandidateMedian, MachineProfile.Load(TimeProvider.System))
             : null;
-        var report = new EvaluationReport(task, size, settings.File, candidate, evaluation, roofline);
+        var report = new EvaluationReport(task, size, settings.File, candidate, evaluation, roofline, timing.Precision);
         if (settings.Json)
         {
             Console.Out.WriteLine(report.ToJson());
@@ -89,9 +90,9 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
         return evaluation.Status == EvaluationStatus.Passed ? ExitCodes.Success : ExitCodes.Failed;
     }
 
-    private static async Task<EvaluationResult> EvaluateAsync(Composition composition, string taskId, string size, Candidate candidate, Settings settings, CancellationToken cancellationToken)
+    private static async Task<EvaluationResult> EvaluateAsync(
+        Composition composition, string taskId, string size, Candidate candidate, TimingOptions timing, Settings settings, CancellationToken cancellationToken)
     {
-        var timing = TimingOptions.Adaptive(settings.Repetitions, settings.MostRepetitions);
         var evaluator = composition.CreateEvaluator(timing);
         ulong seed = settings.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
         var request = new EvaluationRequest(taskId, size, candidate, seed);

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using RsiSim.Cli.Rendering;
+using RsiSim.Core.Candidates;
+using RsiSim.Core.Evaluations;
+using RsiSim.Tasks.TinyLm;
+using Spectre.Console;
+
+namespace RsiSim.IntegrationTests.Cli;
+
+/// <summary>What <c>rsisim eval</c> prints of a measured speedup.</summary>
+public sealed class EvaluationReportTests
+{
+    [Fact]
+    public void An_interval_wider_than_the_precision_is_pointed_out_and_a_narrow_one_is_not()
+    {
+        string wide = Render(new SpeedupMeasurement(7.5, 6.3, 8.7, [0.45, 0.60, 0.44], [0.06, 0.06, 0.07]));
+        string narrow = Render(new SpeedupMeasurement(7.5, 7.4, 7.7, [0.45, 0.45, 0.46], [0.06, 0.06, 0.06]));
+
+        Assert.Contains("speedup: 7.50x (95% CI 6.30-8.70x; median of 3 interleaved runs", wide, StringComparison.Ordinal);
+        Assert.Contains("the 95% interval is wider than ±3% of the speedup", wide, StringComparison.Ordinal);
+        Assert.Contains("speedup: 7.50x", narrow, StringComparison.Ordinal);
+        Assert.DoesNotContain("wider than", narrow, StringComparison.Ordinal);
+    }
+
+    private static string Render(SpeedupMeasurement timing)
+    {
+        var evaluation = new EvaluationResult(EvaluationStatus.Passed, "passed", [], ImmutableArray<CompileDiagnostic>.Empty, timing, "");
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 400;
+        new EvaluationReport(TinyLmTask.Instance, "small", "candidate.cs", Candidate.FromSource("// a candidate"), evaluation, null, precision: 0.03).Write(console);
+        return writer.ToString();
+    }
+}
