@@ -54,7 +54,7 @@ internal sealed class Composition(ILoggerFactory loggerFactory) : IDisposable
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.Measurement != MeasurementMode.Cached)
         {
-            return CreateEvaluator(new TimingOptions());
+            return CreateEvaluator(new TimingOptions(Repetitions: scenario.Timing.Repetitions, MostRepetitions: scenario.Timing.MostRepetitions));
         }
         // Three timed runs per candidate after one warm-up, by the landscape's method: the recorded distribution that later runs resample.
         var timing = LandscapeMethod.Timing(repetitions: 3);

@@ -30,6 +30,9 @@ public sealed record Scenario
 
     public LoopOptions Loop { get; init; } = new();
 
+    /// <summary>The timed pairs of a live run's evaluations (<c>timing</c>); the landscape's own method where measurement is cached.</summary>
+    public TimedPairs Timing { get; init; } = new();
+
     /// <summary>The loop options in force for an arm: its own, else the scenario's.</summary>
     public LoopOptions LoopOf(ArmDefinition arm)
     {

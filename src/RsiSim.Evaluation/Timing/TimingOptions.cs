@@ -17,8 +17,9 @@ namespace RsiSim.Evaluation.Timing;
 /// <param name="Precision">The 95% interval's half width, as a share of the speedup, that ends the added pairs.</param>
 /// <remarks>
 /// What adding pairs is for: on a machine whose own speed swings, five pairs are not enough for a ratio of medians.
-/// <c>rsisim eval</c> adds them (<see cref="Adaptive"/>); a run does not, by default: there the added pairs came out of the
-/// arms' wall-clock budgets, and the quickstart made 7 attempts on its greedy arm instead of 16 (docs/evaluation.md).
+/// <c>rsisim eval</c> adds them (<see cref="Adaptive"/>); a run does not, unless its scenario's <c>timing</c> says so: there
+/// the added pairs came out of the arms' wall-clock budgets, and the quickstart made 7 attempts on its greedy arm instead
+/// of 16 (docs/evaluation.md).
 /// </remarks>
 public sealed record TimingOptions(
     int WarmupRuns = 2, int Repetitions = 5, double RunTimeoutFactor = 10, TimeSpan? MinimumRunTimeout = null, bool AlternateOrder = false,

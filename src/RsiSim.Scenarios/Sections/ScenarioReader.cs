@@ -9,7 +9,7 @@ internal static class ScenarioReader
 {
     public const ulong DefaultSeed = 42;
 
-    private static readonly string[] Keys = ["name", "task", "seed", "trials", "parallel", "budget", "measurement", "loop", "arms"];
+    private static readonly string[] Keys = ["name", "task", "seed", "trials", "parallel", "budget", "measurement", "loop", "timing", "arms"];
     private static readonly string[] Measurements = ["live", "cached"];
     private static readonly Bounds<long> Trials = new(1, 1000);
     private static readonly Bounds<long> Parallel = new(1, 64);
@@ -28,6 +28,13 @@ internal static class ScenarioReader
         var budget = root.Require("budget", "what a trial may spend, e.g. budget: { attempts: 40, wall: 5m }") is { } b ? BudgetSection.Read(b, context) : null;
         var measurement = root.Find("measurement") is { } m ? context.Scalars.Choice(m, "measurement", "measurement mode", Measurements) : "live";
         var loop = root.Find("loop") is { } l ? LoopSection.Read(l, context) : new LoopOptions();
+        var timingNode = root.Find("timing");
+        var timing = timingNode is null ? new TimedPairs() : TimingSection.Read(timingNode, context);
+        if (timingNode is not null && measurement == "cached")
+        {
+            context.Diagnostics.Error("timing", timingNode.Start,
+                "timing applies to live measurement; cached measurement times by the landscape's own method (leave timing out, or set measurement: live)");
+        }
         var arms = root.Require("arms", "the agents to compare, e.g. arms: [{ name: greedy, agent: greedy }]") is { } a ? ArmsSection.Read(a, context) : null;
         if (parallelNode is not null && parallel > 1 && trials is { } trialCount && arms is { } armList && parallel > trialCount * armList.Length)
         {
@@ -35,7 +42,7 @@ internal static class ScenarioReader
                 $"parallel {parallel} is more than the {trialCount * armList.Length} trials to run (arms × trials); the extra slots stay idle");
         }
         if (context.Diagnostics.HasErrors || name is null || task is null || seed is null || trials is null || parallel is null
-            || budget is null || measurement is null || loop is null || arms is null)
+            || budget is null || measurement is null || loop is null || timing is null || arms is null)
         {
             return null;
         }
@@ -50,6 +57,7 @@ internal static class ScenarioReader
             Budget = budget,
             Measurement = measurement == "cached" ? MeasurementMode.Cached : MeasurementMode.Live,
             Loop = loop,
+            Timing = timing,
             Arms = arms.Value,
         };
     }

@@ -27,22 +27,36 @@ public sealed class RunCommandTests
         Assert.True(result.ExitCode == 0, result.ToString());
         string run = Assert.Single(Directory.GetDirectories(Path.Combine(folder.Path, "runs")));
         Assert.EndsWith("-tiny-run", run, StringComparison.Ordinal);
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(run, "run.db")};Mode=ReadOnly");
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT arm, COUNT(*) FROM attempts GROUP BY arm ORDER BY arm";
-        using var reader = count.ExecuteReader();
-        var perArm = new Dictionary<string, long>();
-        while (reader.Read())
-        {
-            perArm[reader.GetString(0)] = reader.GetInt64(1);
-        }
-        Assert.Equal(new Dictionary<string, long> { ["greedy"] = 6, ["random"] = 6 }, perArm);
+        var perArm = Rows(run, "SELECT arm, COUNT(*) FROM attempts GROUP BY arm ORDER BY arm", r => (r.GetString(0), r.GetInt64(1)));
+        Assert.Equal([("greedy", 6L), ("random", 6L)], perArm);
         var events = File.ReadAllLines(Path.Combine(run, "events.jsonl"));
         Assert.Equal(12, events.Count(l => l.StartsWith("{\"type\":\"attempt-completed\"", StringComparison.Ordinal)));
         Assert.Equal(4, events.Count(l => l.StartsWith("{\"type\":\"trial-finished\"", StringComparison.Ordinal)));
         Assert.Contains("greedy", result.Stdout, StringComparison.Ordinal);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(run, "candidates"), "*.cs"));
+    }
+
+    [Fact]
+    public async Task The_scenario_s_timing_sets_how_many_pairs_each_evaluation_times()
+    {
+        using var folder = new TempFolder();
+        string scenario = folder.Write("pairs.yaml", """
+            name: pairs
+            task: { id: tinylm, size: tiny }
+            seed: 7
+            timing: { repetitions: 3 }
+            budget: { attempts: 2 }
+            arms:
+              - { name: greedy, agent: greedy }
+            """);
+
+        var result = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(3), "run", scenario, "--out", "runs");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string run = Assert.Single(Directory.GetDirectories(Path.Combine(folder.Path, "runs")));
+        var perSide = Rows(run, "SELECT COUNT(*) FROM measurements GROUP BY attempt_id, side", r => r.GetInt64(0));
+        Assert.NotEmpty(perSide);
+        Assert.All(perSide, n => Assert.Equal(3, n));
     }
 
     [Fact]
@@ -75,5 +89,21 @@ public sealed class RunCommandTests
         var result = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(1), "frobnicate");
 
         Assert.Equal(2, result.ExitCode);
+    }
+
+    // Every row of a query on the run's database, read-only.
+    private static List<T> Rows<T>(string run, string sql, Func<SqliteDataReader, T> read)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(run, "run.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
     }
 }
