@@ -19,8 +19,8 @@ namespace RsiSim.Benchmarks.Evaluation;
 /// policy, start and load the workers, hand runs over and back, check, bootstrap, stop the workers.</summary>
 /// <remarks>
 /// Each evaluation gets a new candidate (the mid-way composition, with a line that changes its hash), so it is compiled
-/// for real by a warm compiler, as in a run. The evaluator is the one <c>rsisim eval</c> and <c>rsisim run</c> build
-/// (sandboxed workers, default sandbox and timing); a recording runner around its workers tells where the time went.
+/// for real by a warm compiler, as in a run. The evaluator is the one <c>rsisim run</c> builds (sandboxed workers, default
+/// sandbox and timing: exactly 5 timed pairs); a recording runner around its workers tells where the time went.
 /// Overhead = edit + evaluation wall time − the host's clock around every timed region (warm-up runs included), + the
 /// reference's first warm-up run less its second where that first run went beside the candidate worker's start (its
 /// stretch is the part of the start it hid; <c>--start-first</c> makes it wait, as before).

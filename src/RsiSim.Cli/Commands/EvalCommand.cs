@@ -78,7 +78,7 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
         var roofline = evaluation.Timing is { } measured
             ? Roofline.Of(task.FlopsPerRun(size), measured.CandidateMedian, MachineProfile.Load(TimeProvider.System))
             : null;
-        var report = new EvaluationReport(task, size, settings.File, candidate, evaluation, roofline, timing.Precision);
+        var report = new EvaluationReport(task, size, settings.File, candidate, evaluation, roofline, timing);
         if (settings.Json)
         {
             Console.Out.WriteLine(report.ToJson());

@@ -4,14 +4,15 @@ using RsiSim.Core.Attempts;
 using RsiSim.Core.Candidates;
 using RsiSim.Core.Evaluations;
 using RsiSim.Core.Tasks;
+using RsiSim.Evaluation.Timing;
 using Spectre.Console;
 
 namespace RsiSim.Cli.Rendering;
 
 /// <summary>One evaluation as the terminal shows it, or as the JSON object <c>--json</c> prints.</summary>
-/// <param name="precision">The half width of the 95% interval, as a share of the speedup, past which the terminal warns
-/// that the runs' times spread (<see cref="Evaluation.Timing.TimingOptions.Precision"/>).</param>
-internal sealed class EvaluationReport(ITask task, string size, string file, Candidate candidate, EvaluationResult evaluation, Roofline? roofline, double precision)
+/// <param name="timingOptions">How the evaluation was timed: an interval it does not call precise
+/// (<see cref="TimingOptions.IsPrecise"/>) is pointed out.</param>
+internal sealed class EvaluationReport(ITask task, string size, string file, Candidate candidate, EvaluationResult evaluation, Roofline? roofline, TimingOptions timingOptions)
 {
     public void Write(IAnsiConsole console)
     {
@@ -40,10 +41,10 @@ internal sealed class EvaluationReport(ITask task, string size, string file, Can
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"speedup: [bold]{timing.Speedup:0.00}x[/] (95% CI {timing.Low:0.00}-{timing.High:0.00}x; median of {timing.CandidateSeconds.Length} interleaved runs: candidate {timing.CandidateMedian * 1000:0.0} ms, reference {timing.BaselineMedian * 1000:0.0} ms, candidate spread ±{timing.CandidateSpread * 100:0.0}%)"));
-            if ((timing.High - timing.Low) / 2 > precision * timing.Speedup)
+            if (!timingOptions.IsPrecise(timing.Speedup, timing.Low, timing.High))
             {
                 console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[yellow]the 95% interval is wider than ±{precision:0.#%} of the speedup: the runs' times spread, on a busy machine or one whose own speed swings (docs/evaluation.md); evaluate again when it is quiet[/]"));
+                    $"[yellow]the 95% interval is wider than ±{timingOptions.Precision:0.#%} of the speedup: the runs' times spread, on a busy machine or one whose own speed swings (docs/evaluation.md); evaluate again when it is quiet[/]"));
             }
         }
         if (roofline is not null)
@@ -76,6 +77,8 @@ internal sealed class EvaluationReport(ITask task, string size, string file, Can
                 median = timing.Speedup,
                 low = timing.Low,
                 high = timing.High,
+                pairs = timing.CandidateSeconds.Length,
+                precise = timingOptions.IsPrecise(timing.Speedup, timing.Low, timing.High),
                 candidateMedianSeconds = timing.CandidateMedian,
                 referenceMedianSeconds = timing.BaselineMedian,
                 candidateSeconds = timing.CandidateSeconds,

@@ -6,7 +6,8 @@ namespace RsiSim.Evaluation.Running;
 /// <summary>The inputs of one evaluation's runs, drawn in the host once per seed (<see cref="ITaskHarness.DrawInput"/>) and
 /// handed to both workers, the reference's and the candidate's, instead of each drawing its own.</summary>
 /// <remarks>The evaluator draws every seed of its schedule while Roslyn compiles the candidate (<see cref="DrawAll"/>), so
-/// no drawing is left between two timed runs; a seed not drawn ahead is drawn when its first run is prepared. Nothing
+/// no drawing is left between two timed runs; a seed not drawn ahead (a pair added for precision) is drawn when its first
+/// run is prepared, beside the settle of the run before it. Nothing
 /// here is timed or touches candidate code, and only the held-back part of a run (its held-out data) is never drawn.</remarks>
 public sealed class RunInputs(ITaskHarness harness, string size)
 {

@@ -37,7 +37,9 @@ public sealed class TimingProtocol(TimingOptions options)
         ArgumentNullException.ThrowIfNull(check);
         var checks = new CheckAggregate();
         var timeout = options.MinimumTimeout;
-        var schedule = new Schedule(session, Runs(hiddenSeed));
+        // Every run the evaluation may make, of which those of the first Repetitions pairs are decided; the next possible run
+        // is named to the session ahead even before its pair is decided, so that an added pair is prepared as every other.
+        var schedule = new Schedule(session, Runs(hiddenSeed, options.RepetitionsAtMost), decided: 2 * (options.WarmupRuns + options.Repetitions));
         for (int w = 0; w < options.WarmupRuns; w++)
         {
             var pair = await RunPairAsync(schedule, WarmupSeed(hiddenSeed, w), baselineFirst: true, timeout, adaptTimeout: true, check, anticipate, cancellationToken).ConfigureAwait(false);
@@ -56,12 +58,12 @@ public sealed class TimingProtocol(TimingOptions options)
         var baselineSeconds = new List<double>();
         var candidateSeconds = new List<double>();
         string printed = "";
-        ulong bootstrapSeed = SplitMix64.Derive(hiddenSeed, "bootstrap");
-        for (int r = 0; r < options.Repetitions || (r < options.RepetitionsAtMost && !IsPrecise(baselineSeconds, candidateSeconds, bootstrapSeed)); r++)
+        var interval = new Interval(SplitMix64.Derive(hiddenSeed, "bootstrap"));
+        for (int r = 0; r < options.Repetitions || (r < options.RepetitionsAtMost && !interval.IsPrecise(options, baselineSeconds, candidateSeconds)); r++)
         {
             if (r >= options.Repetitions)
             {
-                schedule.Add(TimedPair(hiddenSeed, r));
+                schedule.DecidePair();
             }
             var pair = await RunPairAsync(schedule, TimedSeed(hiddenSeed, r), BaselineFirst(r), timeout, adaptTimeout: false, check, anticipate, cancellationToken).ConfigureAwait(false);
             if (pair.Failed(checks.Results, $" (timed run {r + 1})") is { } failed)
@@ -78,8 +80,7 @@ public sealed class TimingProtocol(TimingOptions options)
             candidateSeconds.Add(pair.Candidate.Seconds);
         }
 
-        double speedup = Statistics.Median(baselineSeconds) / Statistics.Median(candidateSeconds);
-        var (low, high) = Bootstrap.RatioOfMedians(baselineSeconds, candidateSeconds, bootstrapSeed);
+        var (speedup, low, high) = interval.Of(baselineSeconds, candidateSeconds);
         var timing = new SpeedupMeasurement(speedup, low, high, [.. baselineSeconds], [.. candidateSeconds]);
         string added = candidateSeconds.Count <= options.Repetitions ? ""
             : options.IsPrecise(speedup, low, high) ? string.Create(CultureInfo.InvariantCulture, $", {candidateSeconds.Count} timed pairs")
@@ -90,11 +91,12 @@ public sealed class TimingProtocol(TimingOptions options)
     }
 
     /// <summary>The seeds of an evaluation's runs on <paramref name="hiddenSeed"/>, each once, in the order their runs come:
-    /// the warm-up seeds, then the timed ones.</summary>
+    /// the warm-up seeds, then those of the first <see cref="TimingOptions.Repetitions"/> timed pairs. A pair added for
+    /// precision is not among them: its seed's data is drawn as its first run is prepared, while the run before it settles.</summary>
     public IReadOnlyList<ulong> Seeds(ulong hiddenSeed)
     {
         var seeds = new List<ulong>();
-        foreach (var (_, seed) in Runs(hiddenSeed))
+        foreach (var (_, seed) in Runs(hiddenSeed, options.Repetitions))
         {
             if (seeds.Count == 0 || seeds[^1] != seed)
             {
@@ -104,9 +106,9 @@ public sealed class TimingProtocol(TimingOptions options)
         return seeds;
     }
 
-    /// <summary>Every run of an evaluation in order, while all pass: warm-up pairs, then timed pairs (the reference first,
-    /// or in alternating order). Pairs added for precision come after these, one at a time (<see cref="TimedPair"/>).</summary>
-    private IEnumerable<(RunSide Side, ulong Seed)> Runs(ulong hiddenSeed)
+    /// <summary>Every run of an evaluation in order, while all pass: warm-up pairs, then <paramref name="pairs"/> timed pairs
+    /// (the reference first, or in alternating order).</summary>
+    private IEnumerable<(RunSide Side, ulong Seed)> Runs(ulong hiddenSeed, int pairs)
     {
         for (int w = 0; w < options.WarmupRuns; w++)
         {
@@ -114,28 +116,38 @@ public sealed class TimingProtocol(TimingOptions options)
             yield return (RunSide.Baseline, seed);
             yield return (RunSide.Candidate, seed);
         }
-        for (int r = 0; r < options.Repetitions; r++)
+        for (int r = 0; r < pairs; r++)
         {
-            foreach (var run in TimedPair(hiddenSeed, r))
-            {
-                yield return run;
-            }
+            ulong seed = TimedSeed(hiddenSeed, r);
+            var (first, second) = BaselineFirst(r) ? (RunSide.Baseline, RunSide.Candidate) : (RunSide.Candidate, RunSide.Baseline);
+            yield return (first, seed);
+            yield return (second, seed);
         }
     }
 
-    /// <summary>The two runs of timed pair <paramref name="repetition"/> (from 0), in the order they run.</summary>
-    private (RunSide Side, ulong Seed)[] TimedPair(ulong hiddenSeed, int repetition)
+    /// <summary>The speedup and its seeded bootstrap interval, once per set of timings: the interval that decides whether to
+    /// add a pair is the one the result reports.</summary>
+    private sealed class Interval(ulong seed)
     {
-        ulong seed = TimedSeed(hiddenSeed, repetition);
-        return BaselineFirst(repetition) ? [(RunSide.Baseline, seed), (RunSide.Candidate, seed)] : [(RunSide.Candidate, seed), (RunSide.Baseline, seed)];
-    }
+        private int _pairs = -1;
+        private (double Speedup, double Low, double High) _last;
 
-    // Whether the pairs so far give a speedup precise enough to add no more; the interval is the one the result reports.
-    private bool IsPrecise(List<double> baselineSeconds, List<double> candidateSeconds, ulong bootstrapSeed)
-    {
-        double speedup = Statistics.Median(baselineSeconds) / Statistics.Median(candidateSeconds);
-        var (low, high) = Bootstrap.RatioOfMedians(baselineSeconds, candidateSeconds, bootstrapSeed);
-        return options.IsPrecise(speedup, low, high);
+        public (double Speedup, double Low, double High) Of(List<double> baselineSeconds, List<double> candidateSeconds)
+        {
+            if (_pairs != candidateSeconds.Count)
+            {
+                var (low, high) = Bootstrap.RatioOfMedians(baselineSeconds, candidateSeconds, seed);
+                _last = (Statistics.Median(baselineSeconds) / Statistics.Median(candidateSeconds), low, high);
+                _pairs = candidateSeconds.Count;
+            }
+            return _last;
+        }
+
+        public bool IsPrecise(TimingOptions options, List<double> baselineSeconds, List<double> candidateSeconds)
+        {
+            var (speedup, low, high) = Of(baselineSeconds, candidateSeconds);
+            return options.IsPrecise(speedup, low, high);
+        }
     }
 
     /// <summary>One pair of runs on one seed, checked while the second of the two settles (see
@@ -205,23 +217,27 @@ public sealed class TimingProtocol(TimingOptions options)
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Runs the evaluation's runs through the session, telling it before each which one follows.</summary>
-    private sealed class Schedule(IRunSession session, IEnumerable<(RunSide Side, ulong Seed)> runs)
+    /// <remarks>Of the runs it holds, the first <c>decided</c> are sure to come; the rest come a pair at a time as pairs are
+    /// added (<see cref="DecidePair"/>). The run after the last decided one is named ahead all the same: the hint costs a
+    /// preparation the session drops if the pair is not added, and an added pair's first run is prepared, as every other,
+    /// while the run before it settles, rather than after a longer pause.</remarks>
+    private sealed class Schedule(IRunSession session, IEnumerable<(RunSide Side, ulong Seed)> runs, int decided)
     {
-        private readonly List<(RunSide Side, ulong Seed)> _runs = [.. runs];
+        private readonly (RunSide Side, ulong Seed)[] _runs = [.. runs];
+        private int _decided = decided;
         private int _next;
 
-        /// <summary>Adds runs after the last. The first of them is not named to the session ahead: it was decided on after
-        /// the run before it had ended.</summary>
-        public void Add(IEnumerable<(RunSide Side, ulong Seed)> runs) => _runs.AddRange(runs);
+        /// <summary>Decides the next pair's two runs.</summary>
+        public void DecidePair() => _decided = Math.Min(_runs.Length, _decided + 2);
 
         public ValueTask<TimedRun> RunAsync(RunSide side, ulong seed, TimeSpan timeout, Action<RunOutput>? whileSettling, CancellationToken cancellationToken)
         {
-            if (_next >= _runs.Count || _runs[_next] != (side, seed))
+            if (_next >= _decided || _runs[_next] != (side, seed))
             {
                 throw new InvalidOperationException($"run {_next + 1} of the schedule is not {side} on seed {seed}");
             }
             _next++;
-            if (_next < _runs.Count)
+            if (_next < _runs.Length)
             {
                 session.Expect(_runs[_next].Side, _runs[_next].Seed);
             }

@@ -110,6 +110,42 @@ public sealed class PrepareAheadTests
     }
 
     [Fact]
+    public async Task In_an_evaluation_that_adds_pairs_the_added_runs_find_their_data_prepared_ahead_too()
+    {
+        await using var session = await OpenAsync();
+        // A precision no interval meets: every pair up to the most is added
+        var protocol = new TimingProtocol(new TimingOptions(WarmupRuns: 1, Repetitions: 2, MostRepetitions: 4, Precision: 0));
+
+        var result = await protocol.MeasureAsync(session, (seed, candidate, reference) => TinyLmTask.Instance.Harness.Check(TinyLmSize.Tiny.Name, seed, candidate, reference), 5, Cancellation);
+
+        Assert.Equal(RsiSim.Core.Evaluations.EvaluationStatus.Passed, result.Status);
+        Assert.Equal(4, result.Timing!.CandidateSeconds.Length);
+        Assert.Equal(9, session.PreparedAhead);
+    }
+
+    [Fact]
+    public async Task The_reference_run_prepared_for_a_pair_that_was_not_added_is_dropped_and_the_kept_worker_serves_the_next_evaluation()
+    {
+        await using var runner = new WorkerCandidateRunner();
+        // Any interval is precise enough: no pair is added, though the run of a third was named ahead
+        var protocol = new TimingProtocol(new TimingOptions(WarmupRuns: 1, Repetitions: 2, MostRepetitions: 4, Precision: 100));
+        TimingProtocol.Checker check = (seed, candidate, reference) => TinyLmTask.Instance.Harness.Check(TinyLmSize.Tiny.Name, seed, candidate, reference);
+
+        var first = (WorkerSession)(await runner.OpenAsync(Request, Cancellation)).Session!;
+        var firstResult = await protocol.MeasureAsync(first, check, 5, Cancellation);
+        int reference = first.ProcessIds.Baseline;
+        await first.DisposeAsync();
+        var second = (WorkerSession)(await runner.OpenAsync(Request, Cancellation)).Session!;
+        await using var _ = second;
+        var secondResult = await protocol.MeasureAsync(second, check, 6, Cancellation);
+
+        Assert.Equal(2, firstResult.Timing!.CandidateSeconds.Length);
+        Assert.Equal(RsiSim.Core.Evaluations.EvaluationStatus.Passed, secondResult.Status);
+        Assert.Equal(reference, second.ProcessIds.Baseline);
+        Assert.Equal(1, runner.ReferenceWorkersReused);
+    }
+
+    [Fact]
     public async Task A_session_closed_while_a_run_is_prepared_ahead_stops_both_workers()
     {
         var session = await OpenAsync();

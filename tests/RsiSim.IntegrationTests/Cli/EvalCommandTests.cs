@@ -136,7 +136,7 @@ public sealed class EvalCommandTests
     private static async Task<(CliResult Result, JsonElement Json)> EvalAsync(TempFolder folder, string source, string task = "tinylm")
     {
         string file = folder.Write("candidate.cs", source);
-        var result = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(2), "eval", task, file, "--size", "tiny", "--repetitions", "2", "--json");
+        var result = await CliProcess.RunAsync(folder.Path, TimeSpan.FromMinutes(2), "eval", task, file, "--size", "tiny", "--repetitions", "2", "--most-repetitions", "2", "--json");
         return (result, JsonDocument.Parse(result.Stdout).RootElement.Clone());
     }
 }

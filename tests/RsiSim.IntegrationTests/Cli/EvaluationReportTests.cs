@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using RsiSim.Cli.Rendering;
 using RsiSim.Core.Candidates;
 using RsiSim.Core.Evaluations;
+using RsiSim.Evaluation.Timing;
 using RsiSim.Tasks.TinyLm;
 using Spectre.Console;
 
@@ -22,13 +23,26 @@ public sealed class EvaluationReportTests
         Assert.DoesNotContain("wider than", narrow, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_json_gives_the_pairs_made_and_whether_the_interval_was_precise()
+    {
+        var wide = System.Text.Json.JsonDocument.Parse(Report(new SpeedupMeasurement(7.5, 6.3, 8.7, [0.45, 0.60, 0.44], [0.06, 0.06, 0.07])).ToJson()).RootElement.GetProperty("speedup");
+        var narrow = System.Text.Json.JsonDocument.Parse(Report(new SpeedupMeasurement(7.5, 7.4, 7.7, [0.45, 0.45], [0.06, 0.06])).ToJson()).RootElement.GetProperty("speedup");
+
+        Assert.Equal((3, false), (wide.GetProperty("pairs").GetInt32(), wide.GetProperty("precise").GetBoolean()));
+        Assert.Equal((2, true), (narrow.GetProperty("pairs").GetInt32(), narrow.GetProperty("precise").GetBoolean()));
+    }
+
+    private static EvaluationReport Report(SpeedupMeasurement timing) => new(
+        TinyLmTask.Instance, "small", "candidate.cs", Candidate.FromSource("// a candidate"),
+        new EvaluationResult(EvaluationStatus.Passed, "passed", [], ImmutableArray<CompileDiagnostic>.Empty, timing, ""), null, TimingOptions.Adaptive());
+
     private static string Render(SpeedupMeasurement timing)
     {
-        var evaluation = new EvaluationResult(EvaluationStatus.Passed, "passed", [], ImmutableArray<CompileDiagnostic>.Empty, timing, "");
         using var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
         console.Profile.Width = 400;
-        new EvaluationReport(TinyLmTask.Instance, "small", "candidate.cs", Candidate.FromSource("// a candidate"), evaluation, null, precision: 0.03).Write(console);
+        Report(timing).Write(console);
         return writer.ToString();
     }
 }

@@ -29,6 +29,8 @@ public sealed class RunCommandTests
         Assert.EndsWith("-tiny-run", run, StringComparison.Ordinal);
         var perArm = Rows(run, "SELECT arm, COUNT(*) FROM attempts GROUP BY arm ORDER BY arm", r => (r.GetString(0), r.GetInt64(1)));
         Assert.Equal([("greedy", 6L), ("random", 6L)], perArm);
+        // Without a timing section, every timed evaluation of the run makes exactly 5 pairs, whatever the intervals
+        Assert.All(Rows(run, "SELECT COUNT(*) FROM measurements GROUP BY attempt_id, side", r => r.GetInt64(0)), n => Assert.Equal(5, n));
         var events = File.ReadAllLines(Path.Combine(run, "events.jsonl"));
         Assert.Equal(12, events.Count(l => l.StartsWith("{\"type\":\"attempt-completed\"", StringComparison.Ordinal)));
         Assert.Equal(4, events.Count(l => l.StartsWith("{\"type\":\"trial-finished\"", StringComparison.Ordinal)));
