@@ -37,7 +37,7 @@ internal static class FidelityRun
         bool placed = sandbox.PlaceRuns;
         await using var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing, Sandbox = sandbox });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"fidelity: {(file is null ? "mid-way candidate" : file)} {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {Pairs(timing)} timed pairs, settle window {sandbox.SettleWindow.TotalMilliseconds} ms, {(placed ? "every run on one CPU" : "CPUs left to the scheduler")}, load average {MachineLoad.Text()}"));
+            $"fidelity: {(file is null ? "mid-way candidate" : file)} {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.PairsText} timed pairs, settle window {sandbox.SettleWindow.TotalMilliseconds} ms, {(placed ? "every run on one CPU" : "CPUs left to the scheduler")}, load average {MachineLoad.Text()}"));
         var speedups = new List<double>();
         for (int i = 0; i < evaluations; i++)
         {
@@ -62,8 +62,4 @@ internal static class FidelityRun
             $"speedup median {Statistics.Median(speedups):0.000}x (from {speedups.Min():0.000}x to {speedups.Max():0.000}x), mean {mean:0.000}x, standard deviation {sd:0.000}, coefficient of variation {sd / mean * 100:0.0}% (target at most 3%), load average {MachineLoad.Text()}"));
         return 0;
     }
-
-    /// <summary>"5", or "5 to 20" where pairs are added for precision.</summary>
-    internal static string Pairs(TimingOptions timing) =>
-        timing.RepetitionsAtMost > timing.Repetitions ? string.Create(CultureInfo.InvariantCulture, $"{timing.Repetitions} to {timing.RepetitionsAtMost}") : timing.Repetitions.ToString(CultureInfo.InvariantCulture);
 }

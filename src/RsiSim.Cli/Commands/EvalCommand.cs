@@ -101,9 +101,7 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
             return await evaluator.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
         }
         return await AnsiConsole.Status().StartAsync(
-            timing.RepetitionsAtMost > timing.Repetitions
-                ? $"Evaluating {Path.GetFileName(settings.File)} on {taskId}/{size}: compile, warm-up, {timing.Repetitions} to {timing.RepetitionsAtMost} interleaved timed runs..."
-                : $"Evaluating {Path.GetFileName(settings.File)} on {taskId}/{size}: compile, warm-up, {timing.Repetitions} interleaved timed runs...",
+            $"Evaluating {Path.GetFileName(settings.File)} on {taskId}/{size}: compile, warm-up, {timing.PairsText} interleaved timed runs...",
             _ => evaluator.EvaluateAsync(request, cancellationToken).AsTask()).ConfigureAwait(false);
     }
 

@@ -24,22 +24,10 @@ public static class Bootstrap
             {
                 b[i] = denominator[random.NextInt(b.Length)];
             }
-            ratios[r] = MedianInPlace(a) / MedianInPlace(b);
+            // Sorted where they lie: nothing allocated per resample (an evaluation that adds pairs bootstraps after each).
+            ratios[r] = Statistics.MedianInPlace(a) / Statistics.MedianInPlace(b);
         }
         Array.Sort(ratios);
         return (Statistics.Quantile(ratios, 0.025), Statistics.Quantile(ratios, 0.975));
-    }
-
-    // The median of a resample, sorting it where it lies: nothing allocated per resample (an evaluation that adds pairs
-    // bootstraps after each, between two timed runs).
-    private static double MedianInPlace(double[] values)
-    {
-        if (values.Length == 0)
-        {
-            return double.NaN;
-        }
-        Array.Sort(values);
-        int mid = values.Length / 2;
-        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RsiSim.Evaluation.Timing;
 
 /// <summary>How a candidate is timed against the reference.</summary>
@@ -37,6 +39,11 @@ public sealed record TimingOptions(
 
     /// <summary>The timed pairs an evaluation may take at most: <see cref="MostRepetitions"/>, never fewer than <see cref="Repetitions"/>.</summary>
     public int RepetitionsAtMost => Math.Max(Repetitions, MostRepetitions);
+
+    /// <summary>The timed pairs as people read them: "5", or "5 to 20" where pairs may be added.</summary>
+    public string PairsText => RepetitionsAtMost > Repetitions
+        ? string.Create(CultureInfo.InvariantCulture, $"{Repetitions} to {RepetitionsAtMost}")
+        : Repetitions.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Whether a speedup with this 95% interval is precise enough to stop adding pairs.</summary>
     public bool IsPrecise(double speedup, double low, double high) => (high - low) / 2 <= Precision * speedup;

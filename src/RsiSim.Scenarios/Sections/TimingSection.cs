@@ -22,8 +22,9 @@ internal static class TimingSection
         var defaults = new TimedPairs();
         var errorsBefore = context.Diagnostics.ErrorCount;
         var repetitions = section.Find("repetitions") is { } r ? context.Numbers.WholeNumber(r, section.PathOf("repetitions"), Pairs) : defaults.Repetitions;
-        var most = section.Find("mostRepetitions") is { } m ? context.Numbers.WholeNumber(m, section.PathOf("mostRepetitions"), Pairs) : repetitions;
-        if (repetitions is { } least && most is { } upTo && section.Find("mostRepetitions") is { } mostNode && upTo < least)
+        var mostNode = section.Find("mostRepetitions");
+        var most = mostNode is null ? repetitions : context.Numbers.WholeNumber(mostNode, section.PathOf("mostRepetitions"), Pairs);
+        if (repetitions is { } least && most is { } upTo && mostNode is not null && upTo < least)
         {
             context.Diagnostics.Error(section.PathOf("mostRepetitions"), mostNode.Start,
                 $"mostRepetitions {upTo} is fewer than repetitions {least}; give at least {least}, or leave it out for exactly {least} pairs");
