@@ -1,4 +1,5 @@
 using System.Globalization;
+using RsiSim.Benchmarks.Machine;
 using RsiSim.Core.Candidates;
 using RsiSim.Core.Evaluations;
 using RsiSim.Core.Tasks;
@@ -16,7 +17,10 @@ namespace RsiSim.Benchmarks.Evaluation;
 /// evaluation fresh, on its own hidden seed. <c>--unplaced</c> leaves the workers' CPUs to the scheduler, as before
 /// pairs were placed; <c>--warmup</c>, <c>--repetitions</c> (the least) and <c>--most-repetitions</c> change the timing (as
 /// <c>rsisim eval</c>'s options of those names do), <c>--settle MS</c> the settle window; <c>--candidate file.cs</c>
-/// measures another tinylm candidate.
+/// measures another tinylm candidate. Before each evaluation and after the last, <see cref="MachineProbe"/> times a fixed
+/// piece of work 10 times on the runs' CPU (half a second), and the figure says whether the machine itself held steady:
+/// on this shared machine its own speed can swing by half for minutes, and then no measurement is steady.
+/// <c>--no-probe</c> leaves the probe out.
 /// </remarks>
 internal static class FidelityRun
 {
@@ -38,9 +42,12 @@ internal static class FidelityRun
         await using var evaluator = CandidateEvaluator.Create(new EvaluatorOptions { Timing = timing, Sandbox = sandbox });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"fidelity: {(file is null ? "mid-way candidate" : file)} {candidate.Hash}, tinylm/{size}, {evaluations} evaluations, each {timing.WarmupRuns} warm-up and {timing.PairsText} timed pairs, settle window {sandbox.SettleWindow.TotalMilliseconds} ms, {(placed ? "every run on one CPU" : "CPUs left to the scheduler")}, load average {MachineLoad.Text()}"));
+        bool probing = MachineProbe.Available && !args.Contains("--no-probe");
+        var probes = new List<ProbeResult>();
         var speedups = new List<double>();
         for (int i = 0; i < evaluations; i++)
         {
+            string machine = probing ? Probe(probes, "before it") : "";
             var result = await evaluator.EvaluateAsync(new EvaluationRequest("tinylm", size, candidate, 9_000UL + (ulong)i, Fresh: true), CancellationToken.None);
             if (result.Timing is not { } measured)
             {
@@ -49,17 +56,46 @@ internal static class FidelityRun
             }
             speedups.Add(measured.Speedup);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"evaluation {i + 1}: {measured} reference {measured.BaselineMedian * 1000:0.0} ms candidate {measured.CandidateMedian * 1000:0.0} ms, {measured.CandidateSeconds.Length} pairs, load average {MachineLoad.Text()}"));
+                $"evaluation {i + 1}: {measured} reference {measured.BaselineMedian * 1000:0.0} ms candidate {measured.CandidateMedian * 1000:0.0} ms, {measured.CandidateSeconds.Length} pairs, load average {MachineLoad.Text()}{machine}"));
             if (args.Contains("--runs"))
             {
                 Console.WriteLine("  reference ms: " + string.Join(" ", measured.BaselineSeconds.Select(s => (s * 1000).ToString("0", CultureInfo.InvariantCulture))));
                 Console.WriteLine("  candidate ms: " + string.Join(" ", measured.CandidateSeconds.Select(s => (s * 1000).ToString("0", CultureInfo.InvariantCulture))));
             }
         }
+        string after = probing ? Probe(probes, "after the last evaluation") : "";
+        if (probing)
+        {
+            Console.WriteLine(after[2..]);
+        }
         double mean = speedups.Average();
         double sd = Math.Sqrt(speedups.Sum(s => (s - mean) * (s - mean)) / (speedups.Count - 1));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"speedup median {Statistics.Median(speedups):0.000}x (from {speedups.Min():0.000}x to {speedups.Max():0.000}x), mean {mean:0.000}x, standard deviation {sd:0.000}, coefficient of variation {sd / mean * 100:0.0}% (target at most 3%), load average {MachineLoad.Text()}"));
+        if (probing)
+        {
+            Console.WriteLine(Steadiness(probes));
+        }
         return 0;
+    }
+
+    /// <summary>Probes the machine, keeps the result, and says it as ", machine before it: probe median ..., CV ...".</summary>
+    private static string Probe(List<ProbeResult> probes, string when)
+    {
+        var probe = MachineProbe.Measure(repetitions: 10, pause: 20);
+        probes.Add(probe);
+        return $", machine {when}: probe {probe.Spread}";
+    }
+
+    /// <summary>Whether the machine held steady through the sitting, by its probes.</summary>
+    private static string Steadiness(List<ProbeResult> probes)
+    {
+        int unsteady = probes.Count(p => !p.Steady);
+        double worst = probes.Max(p => p.CoefficientOfVariation);
+        return unsteady == 0
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"machine steady in all {probes.Count} probes (coefficient of variation at most {worst:0.0%}; steady: at most {ProbeResult.SteadyAtMost:0%})")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"machine UNSTEADY in {unsteady} of {probes.Count} probes (coefficient of variation up to {worst:0.0%}; steady: at most {ProbeResult.SteadyAtMost:0%}): a spread past the target may be the machine's own; measure again when -- steadiness is steady (docs/evaluation.md, \"The machine's own spread\")");
     }
 }
