@@ -47,7 +47,7 @@ internal static class FidelityRun
         var speedups = new List<double>();
         for (int i = 0; i < evaluations; i++)
         {
-            string machine = probing ? Probe(probes, "before it") : "";
+            string machine = probing ? ", machine before it: " + Probe(probes) : "";
             var result = await evaluator.EvaluateAsync(new EvaluationRequest("tinylm", size, candidate, 9_000UL + (ulong)i, Fresh: true), CancellationToken.None);
             if (result.Timing is not { } measured)
             {
@@ -63,10 +63,9 @@ internal static class FidelityRun
                 Console.WriteLine("  candidate ms: " + string.Join(" ", measured.CandidateSeconds.Select(s => (s * 1000).ToString("0", CultureInfo.InvariantCulture))));
             }
         }
-        string after = probing ? Probe(probes, "after the last evaluation") : "";
         if (probing)
         {
-            Console.WriteLine(after[2..]);
+            Console.WriteLine("machine after the last evaluation: " + Probe(probes));
         }
         double mean = speedups.Average();
         double sd = Math.Sqrt(speedups.Sum(s => (s - mean) * (s - mean)) / (speedups.Count - 1));
@@ -79,12 +78,12 @@ internal static class FidelityRun
         return 0;
     }
 
-    /// <summary>Probes the machine, keeps the result, and says it as ", machine before it: probe median ..., CV ...".</summary>
-    private static string Probe(List<ProbeResult> probes, string when)
+    /// <summary>Probes the machine, keeps the result, and says it as "probe median ... ms, ..., coefficient of variation ...".</summary>
+    private static string Probe(List<ProbeResult> probes)
     {
         var probe = MachineProbe.Measure(repetitions: 10, pause: 20);
         probes.Add(probe);
-        return $", machine {when}: probe {probe.Spread}";
+        return "probe " + probe.Spread;
     }
 
     /// <summary>Whether the machine held steady through the sitting, by its probes.</summary>
