@@ -95,14 +95,17 @@ internal static partial class MachineProbe
 
     private static ProbeTiming TimeOnce(double[] a, double[] b, double[] c)
     {
-        var (ran0, wait0, steal0) = (ThreadCpuMilliseconds(), WaitedMilliseconds(), StealTicks());
+        // The files read outside the thread's CPU clock's span, which is read next to the wall clock's.
+        var (steal0, wait0) = (StealTicks(), WaitedMilliseconds());
+        double ran0 = ThreadCpuMilliseconds();
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int p = 0; p < Products; p++)
         {
             Multiply(a, b, c);
         }
         double wall = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        return new ProbeTiming(wall, ThreadCpuMilliseconds() - ran0, WaitedMilliseconds() - wait0, (StealTicks() - steal0) * 10.0);
+        double ran = ThreadCpuMilliseconds() - ran0;
+        return new ProbeTiming(wall, ran, WaitedMilliseconds() - wait0, (StealTicks() - steal0) * 10.0);
     }
 
     private static double[] Filled(int seed)
