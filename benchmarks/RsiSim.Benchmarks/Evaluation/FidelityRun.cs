@@ -68,7 +68,7 @@ internal static class FidelityRun
             Console.WriteLine("machine after the last evaluation: " + Probe(probes));
         }
         double mean = speedups.Average();
-        double sd = Math.Sqrt(speedups.Sum(s => (s - mean) * (s - mean)) / (speedups.Count - 1));
+        double sd = SampleSpread.StandardDeviation(speedups);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"speedup median {Statistics.Median(speedups):0.000}x (from {speedups.Min():0.000}x to {speedups.Max():0.000}x), mean {mean:0.000}x, standard deviation {sd:0.000}, coefficient of variation {sd / mean * 100:0.0}% (target at most 3%), load average {MachineLoad.Text()}"));
         if (probing)

@@ -15,16 +15,11 @@ internal sealed record ProbeResult(IReadOnlyList<ProbeTiming> Timings)
     /// 0.2% to 1.9%, the two-speed mood 9% to 26% (docs/evaluation.md, "The machine's own spread").</summary>
     public const double SteadyAtMost = 0.03;
 
-    public double Median => Statistics.Median(Timings.Select(t => t.WallMs).ToList());
+    private IReadOnlyCollection<double> Walls => [.. Timings.Select(t => t.WallMs)];
 
-    public double CoefficientOfVariation
-    {
-        get
-        {
-            double mean = Timings.Average(t => t.WallMs);
-            return Math.Sqrt(Timings.Sum(t => (t.WallMs - mean) * (t.WallMs - mean)) / (Timings.Count - 1)) / mean;
-        }
-    }
+    public double Median => Statistics.Median(Walls);
+
+    public double CoefficientOfVariation => SampleSpread.CoefficientOfVariation(Walls);
 
     public bool Steady => CoefficientOfVariation <= SteadyAtMost;
 
